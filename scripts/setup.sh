@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs everything the project needs into git-ignored folders (node_modules/, .tools/).
+# Idempotent and fast when already done: every step checks a stamp before doing work.
+#   --with-postgres   also make sure PostgreSQL 15 server binaries are present (CI, DB tests)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+TEMPORAL_CLI_VERSION="v1.5.1"
+TEST_SERVER_VERSION="$(sed -n 's:.*<version>\(1\.[0-9.]*\)</version>.*:\1:p' "$ROOT/scripts/test-server/pom.xml" | head -n1)"
+WITH_POSTGRES=0
+for arg in "$@"; do
+  case "$arg" in
+    --with-postgres) WITH_POSTGRES=1 ;;
+    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] 错误 / error: %s\n' "$*" >&2; exit 1; }
+mkdir -p "$TOOLS/bin"
+
+# --- Node.js and npm packages -------------------------------------------------------------
+command -v node >/dev/null || die "Node.js 20+ is required (https://nodejs.org/)."
+node -e 'const [M,m]=process.versions.node.split(".").map(Number); process.exit(M>20||(M===20&&m>=3)?0:1)' \
+  || die "Node.js >= 20.3 is required; found $(node --version)."
+lock_sum="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+if [ "$(cat "$ROOT/node_modules/.setup-lock-sha256" 2>/dev/null)" != "$lock_sum" ]; then
+  say "installing npm packages from package-lock.json …"
+  # npm 11 writes lockfiles without other platforms' optional binaries (npm/cli#4828), which
+  # makes 'npm ci' refuse them; 'npm install --no-save' still installs exactly the locked tree.
+  if ! (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error 2>/dev/null); then
+    say "npm ci refused the lockfile (npm/cli#4828); installing the locked tree with npm install --no-save"
+    (cd "$ROOT" && npm install --no-save --no-audit --no-fund --loglevel=error)
+  fi
+  echo "$lock_sum" > "$ROOT/node_modules/.setup-lock-sha256"
+else
+  say "npm packages up to date"
+fi
+
+# --- Temporal CLI (contains the dev server) -----------------------------------------------
+if [ -n "${TEMPORAL_CLI_PATH:-}" ]; then
+  [ -x "$TEMPORAL_CLI_PATH" ] || die "TEMPORAL_CLI_PATH=$TEMPORAL_CLI_PATH is not an executable file."
+  say "using Temporal CLI from TEMPORAL_CLI_PATH=$TEMPORAL_CLI_PATH"
+elif [ -x "$TOOLS/bin/temporal" ] && [ "$(cat "$TOOLS/bin/temporal.version" 2>/dev/null)" = "$TEMPORAL_CLI_VERSION" ]; then
+  say "Temporal CLI $TEMPORAL_CLI_VERSION present"
+else
+  if ! command -v go >/dev/null; then
+    die "Go 1.25+ is needed to build the Temporal CLI $TEMPORAL_CLI_VERSION (https://go.dev/dl/).
+  Without Go: download the official 'temporal' binary from https://github.com/temporalio/cli/releases
+  (or https://temporal.download/cli), then set TEMPORAL_CLI_PATH=/path/to/temporal."
+  fi
+  say "building Temporal CLI $TEMPORAL_CLI_VERSION with Go (takes a few minutes the first time) …"
+  # Later tags carry a replace directive that 'go install' refuses, hence the pin.
+  GOBIN="$TOOLS/bin" GOFLAGS="${GOFLAGS:-} -buildvcs=false" go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION"
+  echo "$TEMPORAL_CLI_VERSION" > "$TOOLS/bin/temporal.version"
+fi
+
+# --- Java time-skipping test server -------------------------------------------------------
+if [ -f "$TOOLS/test-server/lib/temporal-test-server-$TEST_SERVER_VERSION.jar" ]; then
+  say "Temporal test server $TEST_SERVER_VERSION present"
+else
+  command -v java >/dev/null || die "Java 17+ is required for the time-skipping test server (https://adoptium.net/)."
+  command -v mvn >/dev/null || die "Maven is required to fetch the time-skipping test server (https://maven.apache.org/)."
+  say "fetching Temporal test server $TEST_SERVER_VERSION from Maven Central …"
+  rm -rf "$TOOLS/test-server/lib"
+  mvn -B -q -f "$ROOT/scripts/test-server/pom.xml" -Dmaven.repo.local="$TOOLS/m2" \
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$TOOLS/test-server/lib"
+fi
+
+# --- PostgreSQL server binaries (only when asked) -------------------------------------------
+if [ "$WITH_POSTGRES" = 1 ]; then
+  if [ -x /usr/lib/postgresql/15/bin/postgres ]; then
+    say "PostgreSQL 15 server present"
+  elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing PostgreSQL 15 from Debian's packages …"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  else
+    die "PostgreSQL 15 server binaries are missing (/usr/lib/postgresql/15/bin); install 'postgresql-15'."
+  fi
+fi
+
+say "done"
