@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { loadEnv, temporalTarget } from '../config/env';
+import { connectClient, connectWorker } from '../config/temporalConnection';
+import { buildApi } from '../api/server';
+import { createAllActivities } from '../worker/activities';
+import { createWorker } from '../worker/createWorker';
+import { startDevServer, type DevServer } from './devServer';
+
+/**
+ * `npm start`: the whole system in one process tree. Without TEMPORAL_ADDRESS it starts the
+ * Temporal dev server on a persistent SQLite file, so a restart resumes every open workflow;
+ * with it, the same worker and API run against that cluster.
+ */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const target = temporalTarget(env);
+  let devServer: DevServer | undefined;
+  if (target.embedded) {
+    devServer = await startDevServer({
+      cliPath: env.TEMPORAL_CLI_PATH,
+      dbFile: path.join(env.SECONDMENT_DATA_DIR, 'temporal.sqlite'),
+      host: env.SECONDMENT_HOST,
+      port: env.TEMPORAL_PORT,
+      uiPort: env.TEMPORAL_UI_PORT,
+      namespace: target.namespace,
+    });
+  }
+
+  // If anything after the dev server fails to start, stop the server rather than orphan it.
+  const started = await (async () => {
+    try {
+      return await startWorkerAndApi();
+    } catch (err) {
+      await devServer?.stop();
+      throw err;
+    }
+  })();
+  const { storage, workerConnection, clientConnection, worker, workerRun, api, apiUrl } = started;
+
+  async function startWorkerAndApi() {
+    const storage = await createAllActivities(process.env, { dataDir: env.SECONDMENT_DATA_DIR });
+    const workerConnection = await connectWorker(target);
+    const clientConnection = await connectClient(target);
+    const worker = await createWorker({
+      connection: workerConnection,
+      namespace: target.namespace,
+      taskQueue: target.taskQueue,
+      activities: storage.activities,
+    });
+    const workerRun = worker.run();
+    const api = buildApi({
+      connection: clientConnection,
+      namespace: target.namespace,
+      taskQueue: target.taskQueue,
+    });
+    const apiUrl = await api.listen({ host: env.SECONDMENT_HOST, port: env.SECONDMENT_API_PORT });
+    return { storage, workerConnection, clientConnection, worker, workerRun, api, apiUrl };
+  }
+
+  console.log('挂职锻炼工作流引擎已启动 / secondment engine is up');
+  console.log(`  Temporal:    ${target.address} (namespace ${target.namespace})`);
+  if (devServer?.uiUrl) console.log(`  Temporal UI: ${devServer.uiUrl}`);
+  console.log(`  API:         ${apiUrl}/api/health`);
+  console.log(
+    `  database:    ${storage.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
+  );
+  console.log(`  data:        ${env.SECONDMENT_DATA_DIR}`);
+  console.log('按 Ctrl-C 停止 / press Ctrl-C to stop');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: 正在停止 / stopping …`);
+    await api.close();
+    // The SDK's own signal handler may already have begun the shutdown.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await workerRun.catch((err: unknown) => console.error(err));
+    await clientConnection.close();
+    await workerConnection.close();
+    await storage.close();
+    await devServer?.stop();
+    console.log('已停止 / stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

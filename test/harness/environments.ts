@@ -1,0 +1,58 @@
+import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { NativeConnection, Runtime, DefaultLogger, Worker } from '@temporalio/worker';
+import { harnessState } from './state';
+import { TEST_SERVER_LAUNCHER } from './paths';
+
+let runtimeInstalled = false;
+/** Keep test output readable: only SDK warnings and errors. */
+export function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+/** A time-skipping server (Java, fetched by setup) started through the SDK as an existing binary. */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: TEST_SERVER_LAUNCHER } },
+  });
+}
+
+export interface DevServerClients {
+  client: Client;
+  connection: Connection;
+  nativeConnection: NativeConnection;
+  namespace: string;
+  close(): Promise<void>;
+}
+
+/** Connections to the shared dev server that the global setup started. */
+export async function connectToSharedDevServer(): Promise<DevServerClients> {
+  quietRuntime();
+  const { devServerAddress, namespace } = harnessState();
+  return connectTo(devServerAddress, namespace);
+}
+
+export async function connectTo(address: string, namespace: string): Promise<DevServerClients> {
+  quietRuntime();
+  const connection = await Connection.connect({ address });
+  const nativeConnection = await NativeConnection.connect({ address });
+  return {
+    client: new Client({ connection, namespace }),
+    connection,
+    nativeConnection,
+    namespace,
+    async close() {
+      await connection.close();
+      await nativeConnection.close();
+    },
+  };
+}
+
+export function sharedWorkflowBundle(): { codePath: string } {
+  return { codePath: harnessState().workflowBundlePath };
+}
+
+export type { Worker };

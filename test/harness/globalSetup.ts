@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startDevServer } from '../../stack/devServer';
+import { bundleWorkflows } from '../../worker/createWorker';
+import { freePort } from './freePort';
+import { HARNESS_DIR, HARNESS_STATE_FILE, TEMPORAL_CLI, WORKFLOW_BUNDLE_FILE } from './paths';
+import type { HarnessState } from './state';
+
+/**
+ * One global setup for the Temporal test project: bundles the workflow code once and starts
+ * the shared dev server (the built CLI binary, same launcher as `npm start`) on a free port.
+ * Time-skipping environments are per test file, because skipped time is global to a server.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!existsSync(TEMPORAL_CLI)) {
+    throw new Error(`Temporal CLI not found at ${TEMPORAL_CLI}: run \`npm run setup\` first.`);
+  }
+  await rm(HARNESS_DIR, { recursive: true, force: true });
+  await mkdir(HARNESS_DIR, { recursive: true });
+
+  const bundle = await bundleWorkflows();
+  await writeFile(WORKFLOW_BUNDLE_FILE, bundle.code);
+
+  const server = await startDevServer({
+    cliPath: TEMPORAL_CLI,
+    dbFile: path.join(HARNESS_DIR, 'shared-dev-server.sqlite'),
+    host: '127.0.0.1',
+    port: await freePort(),
+    uiPort: null,
+    namespace: 'default',
+  });
+  (globalThis as { __devServer?: typeof server }).__devServer = server;
+
+  const state: HarnessState = {
+    devServerAddress: server.address,
+    devServerPid: server.process.pid ?? -1,
+    namespace: 'default',
+    workflowBundlePath: WORKFLOW_BUNDLE_FILE,
+  };
+  await writeFile(HARNESS_STATE_FILE, JSON.stringify(state));
+}

@@ -1,0 +1,27 @@
+import { loadEnv, temporalTarget } from '../config/env';
+import { connectWorker } from '../config/temporalConnection';
+import { createAllActivities } from './activities';
+import { createWorker } from './createWorker';
+
+/** Production entry point: a worker alone, against the cluster named by TEMPORAL_ADDRESS. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const target = temporalTarget(env);
+  const connection = await connectWorker(target);
+  const storage = await createAllActivities(process.env, { dataDir: env.SECONDMENT_DATA_DIR });
+  const worker = await createWorker({
+    connection,
+    namespace: target.namespace,
+    taskQueue: target.taskQueue,
+    activities: storage.activities,
+  });
+  console.log(`worker polling task queue "${target.taskQueue}" on ${target.address}/${target.namespace}`);
+  await worker.run();
+  await storage.close();
+  await connection.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
