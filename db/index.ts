@@ -1,0 +1,5 @@
+export { databaseConfigSchema, databaseConfigFromEnv, IN_MEMORY, type DatabaseConfig } from './config';
+export type { Db, DbKind, Queryable } from './driver';
+export { loadMigrations, runMigrations, MIGRATIONS_DIR, type Migration } from './migrate';
+export { openDatabase } from './open';
+export { sqlState, UNIQUE_VIOLATION } from './pg-errors';

@@ -1,0 +1,27 @@
+import { databaseConfigSchema, type DatabaseConfig } from './config';
+import type { Db } from './driver';
+import { runMigrations } from './migrate';
+import { openPglite } from './pglite-adapter';
+import { openPostgres } from './postgres-adapter';
+
+/** Opens the configured database and brings its schema up to date before anyone uses it. */
+export async function openDatabase(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Db> {
+  const parsed = databaseConfigSchema.parse(config);
+  const db =
+    parsed.kind === 'embedded'
+      ? await openPglite(parsed.dataDir)
+      : await openPostgres({
+          url: parsed.url,
+          ...(parsed.schema ? { schema: parsed.schema } : {}),
+          ...(parsed.poolSize ? { poolSize: parsed.poolSize } : {}),
+        });
+  if (options.migrate ?? true) {
+    try {
+      await runMigrations(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+  return db;
+}
