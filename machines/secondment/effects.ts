@@ -1,0 +1,83 @@
+// Effects are plain data returned by `transition` and carried out by the host (one activity per
+// transition). Their schema is the contract with the workflow side.
+import { z } from 'zod';
+import { recipientSchema, roleSchema } from './roles';
+import { statusCodeSchema } from './status';
+import { kindSchema } from './vocabulary';
+import { TEMPLATE_IDS, type TemplateId } from './templates';
+
+const varsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const principal = z.object({ id: z.string(), role: roleSchema, unit: z.string() });
+
+export const personnelFileKindSchema = z.enum([
+  'halfYearAssessment',
+  'annualAssessment',
+  'appraisal',
+  'assessmentGrade',
+  'promotion',
+  'recall',
+  'rotation',
+]);
+
+export const effectSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('notify'),
+    params: z.object({
+      recipients: z.array(recipientSchema).min(1),
+      template: z.enum(TEMPLATE_IDS as [TemplateId, ...TemplateId[]]),
+      vars: varsSchema,
+    }),
+  }),
+  z.object({
+    type: z.literal('record'),
+    params: z.object({
+      caseId: z.string(),
+      /** Audit sequence number, gap-free per case: the host's idempotency key is (caseId, seq). */
+      seq: z.number().int().min(1),
+      at: z.string(),
+      eventType: z.string(),
+      actor: principal,
+      onBehalfOf: principal.nullable(),
+      reason: z.string().nullable(),
+      fromState: statusCodeSchema.nullable(),
+      toState: statusCodeSchema,
+      payload: z.record(z.string(), z.unknown()),
+    }),
+  }),
+  z.object({
+    type: z.literal('personnelFile'),
+    params: z.object({
+      caseId: z.string(),
+      cadreId: z.string(),
+      kind: personnelFileKindSchema,
+      at: z.string(),
+      content: z.record(z.string(), z.unknown()),
+    }),
+  }),
+  z.object({ type: z.literal('deadline.set'), params: z.object({ dutyId: z.string(), at: z.string() }) }),
+  z.object({ type: z.literal('deadline.clear'), params: z.object({ dutyId: z.string() }) }),
+  z.object({
+    type: z.literal('searchAttributes'),
+    params: z.object({
+      status: statusCodeSchema,
+      kind: kindSchema,
+      sendingUnit: z.string(),
+      receivingUnit: z.string(),
+      nextDeadline: z.string().nullable(),
+      overdue: z.boolean(),
+      stuck: z.boolean(),
+    }),
+  }),
+]);
+export type Effect = z.infer<typeof effectSchema>;
+export type EffectOf<T extends Effect['type']> = Extract<Effect, { type: T }>;
+export type NotifyParams = EffectOf<'notify'>['params'];
+export type Vars = NotifyParams['vars'];
+
+/**
+ * xstate returns executable actions that also carry an `info` object (context, event, actor
+ * refs). Hosts should keep only `{ type, params }`; this does that and validates.
+ */
+export function toEffects(actions: readonly { type: string; params?: unknown }[]): Effect[] {
+  return actions.map((a) => effectSchema.parse({ type: a.type, params: a.params }));
+}
