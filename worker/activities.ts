@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { createActivities } from '../activities';
+import { createActivities, type Activities } from '../activities';
+import { startOutboxRelay } from './outboxRelay';
 import { createProbeActivities } from '../activities/probeJournal';
 import { mailTransportFromEnv } from '../activities/transports/from-env';
 import { databaseConfigFromEnv, openDatabase, type Db } from '../db';
 
 export interface WorkerActivities {
-  activities: object;
+  activities: Activities & ReturnType<typeof createProbeActivities>;
   db: Db;
   close(): Promise<void>;
 }
@@ -19,12 +20,19 @@ export async function createAllActivities(
   opts: { dataDir: string },
 ): Promise<WorkerActivities> {
   const db = await openDatabase(databaseConfigFromEnv({ ...env, SECONDMENT_DATA_DIR: opts.dataDir }));
+  const activities = {
+    ...createProbeActivities({ journalDir: path.join(opts.dataDir, 'probe-journal') }),
+    ...createActivities({ db, transport: mailTransportFromEnv(env) }),
+  };
+  const relay = startOutboxRelay(activities, {
+    onError: (err) => console.error('通知投递失败 / notification delivery failed:', err),
+  });
   return {
-    activities: {
-      ...createProbeActivities({ journalDir: path.join(opts.dataDir, 'probe-journal') }),
-      ...createActivities({ db, transport: mailTransportFromEnv(env) }),
-    },
+    activities,
     db,
-    close: () => db.close(),
+    async close() {
+      await relay.stop();
+      await db.close();
+    },
   };
 }

@@ -1,10 +1,28 @@
-import { bundleWorkflowCode, type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import {
+  type BundleOptions,
+  bundleWorkflowCode,
+  type NativeConnection,
+  Worker,
+  type WorkflowBundle,
+} from '@temporalio/worker';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
+/**
+ * chinese-days declares itself CommonJS yet points `module` at an ES build, which webpack then
+ * refuses to parse; treating that file as auto-detected JavaScript lets the ES build through.
+ */
+function webpackConfigHook(config: Configuration): Configuration {
+  config.module ??= {};
+  config.module.rules ??= [];
+  config.module.rules.push({ test: /chinese-days[\\/]dist[\\/].*\.js$/, type: 'javascript/auto' });
+  return config;
+}
+type Configuration = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
+
 /** Bundling the workflow code takes seconds; tests bundle once and share the result. */
 export async function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger, webpackConfigHook });
 }
 
 const quietBundlerLogger = {
@@ -30,6 +48,8 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: opts.activities,
-    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(opts.workflowBundle
+      ? { workflowBundle: opts.workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { webpackConfigHook } }),
   });
 }

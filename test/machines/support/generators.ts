@@ -25,7 +25,7 @@ const PERIODIC = [
   'service.annualAssessment',
 ];
 
-function submitPeriodic(d: Duty, at: string): SecondmentEvent | null {
+export function submitPeriodic(d: Duty, at: string): SecondmentEvent | null {
   const n = Number(d.key.split('/')[1] ?? '1');
   switch (d.kind) {
     case 'service.quarterly':
@@ -53,7 +53,7 @@ function submitPeriodic(d: Duty, at: string): SecondmentEvent | null {
   }
 }
 
-function postingItem(d: Duty, at: string): SecondmentEvent[] {
+export function postingItem(d: Duty, at: string): SecondmentEvent[] {
   switch (d.kind) {
     case 'posting.post':
       return [
@@ -84,7 +84,7 @@ function postingItem(d: Duty, at: string): SecondmentEvent[] {
   }
 }
 
-function finalItem(d: Duty, at: string): SecondmentEvent[] {
+export function finalItem(d: Duty, at: string): SecondmentEvent[] {
   switch (d.kind) {
     case 'final.summary':
       return [event('final.summary.submit', { summary: '工作总结' }, at)];

@@ -1,0 +1,77 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { nomination } from '../machines/support/fixtures';
+import { createTimeSkippingEnv } from '../harness/environments';
+import { playDiligently } from './support/diligentParties';
+import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
+
+const YEAR_MS = 365 * 86_400_000;
+
+describe('secondment lifecycle on the time-skipping server (real activities, embedded database)', () => {
+  let env: TestWorkflowEnvironment;
+  let world: SecondmentWorld;
+  let clock: { sleep: (ms: number) => Promise<void>; now: () => Promise<number> };
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    world = await createSecondmentWorld(env.nativeConnection, env.client, env.namespace ?? 'default');
+    clock = { sleep: (ms) => env.sleep(ms), now: async () => (await env.currentTimeMs()).valueOf() };
+  });
+  afterAll(async () => {
+    await world?.close();
+    await env?.teardown();
+  });
+
+  async function fullLifecycle(caseId: string, disposition: 'return' | 'promote') {
+    const started = await clock.now();
+    // Simulated years pass between tests: nominate someone young enough at the server's time.
+    const {
+      caseId: _fixtureId,
+      at: _at,
+      ...request
+    } = nomination({
+      year: new Date(started).getUTCFullYear(),
+      cadre: { birthDate: `${new Date(started).getUTCFullYear() - 28}-03-14` },
+    });
+    await world.cases.nominate({ ...request, caseId, at: new Date(started).toISOString() });
+    const view = await playDiligently(world.cases, caseId, clock, { disposition, maxRounds: 600 });
+    const elapsed = (await clock.now()) - started;
+    const trail = await world.activities.getAuditTrail(caseId);
+    return { view, elapsed, trail };
+  }
+
+  it('runs a case from nomination to return and follow-up tracking over more than a year', async () => {
+    const { view, elapsed, trail } = await fullLifecycle('c-lifecycle-return', 'return');
+
+    expect(view).toMatchObject({ status: 'CLOSED_RETURNED', closed: true, stuck: false });
+    expect(elapsed).toBeGreaterThan(YEAR_MS);
+    const types = trail.map((e) => e.eventType);
+    expect(trail.map((e) => e.seq)).toEqual(trail.map((_, i) => i + 1));
+    for (const step of [
+      'approval.approve',
+      'posting.arrival.confirm',
+      'service.halfYear.assess',
+      'final.grade.decide',
+      'return.start',
+      'return.handover.complete',
+    ]) {
+      expect(types).toContain(step);
+    }
+    expect(types.filter((t) => t === 'service.quarterly.submit')).toHaveLength(4);
+    expect(await world.activities.verifyChain('c-lifecycle-return')).toMatchObject({ ok: true });
+
+    const file = await world.activities.getPersonnelFile('c-lifecycle-return');
+    expect(file.map((e) => e.kind)).toContain('assessmentGrade');
+    const projection = await world.activities.getCase('c-lifecycle-return');
+    expect(projection).toMatchObject({ status: 'CLOSED_RETURNED', stuck: false });
+  });
+
+  it('runs a case to promotion, recorded in the personnel file', async () => {
+    const { view, elapsed, trail } = await fullLifecycle('c-lifecycle-promote', 'promote');
+
+    expect(view).toMatchObject({ status: 'CLOSED_PROMOTED', closed: true });
+    expect(elapsed).toBeGreaterThan(YEAR_MS - 31 * 86_400_000);
+    expect(trail.map((e) => e.eventType)).toContain('promotion.decide');
+    const file = await world.activities.getPersonnelFile('c-lifecycle-promote');
+    expect(file.map((e) => e.kind)).toEqual(expect.arrayContaining(['assessmentGrade', 'promotion']));
+    expect(await world.activities.verifyChain('c-lifecycle-promote')).toMatchObject({ ok: true });
+  });
+});

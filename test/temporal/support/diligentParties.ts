@@ -1,0 +1,69 @@
+import type { SecondmentClient } from '../../../client/secondmentClient';
+import { SecondmentError } from '../../../client/secondmentClient';
+import type { Duty, SecondmentEvent } from '../../../machines/secondment';
+import type { CaseView, DutyView } from '../../../workflows/secondment/definitions';
+import { P, event } from '../../machines/support/fixtures';
+import { finalItem, postingItem, submitPeriodic } from '../../machines/support/generators';
+
+export type Disposition = 'return' | 'promote';
+
+/** What a diligent party does about one open duty (the time is stamped by the workflow). */
+export function stepFor(duty: DutyView, disposition: Disposition): SecondmentEvent | null {
+  const at = new Date(0).toISOString();
+  const d = duty as unknown as Duty;
+  if (duty.kind === 'final.disposition') {
+    return disposition === 'return'
+      ? event('return.start', {}, at)
+      : event('promotion.decide', P.promotion, at);
+  }
+  if (duty.kind === 'approval.decide') return event('approval.approve', P.approve, at);
+  if (duty.kind === 'tracking.review')
+    return event('tracking.review.submit', { summary: '跟踪培养情况良好' }, at);
+  return submitPeriodic(d, at) ?? postingItem(d, at)[0] ?? finalItem(d, at)[0] ?? null;
+}
+
+/** The event without `type` and `at`: what an Update carries. */
+export function argsOf(e: SecondmentEvent): Record<string, unknown> {
+  const { type: _type, at: _at, ...rest } = e;
+  return rest;
+}
+
+/**
+ * Plays every party as someone who does each duty as soon as it is open, and lets (simulated)
+ * time run to the next alarm when nobody can act. Stops when `until` holds or the case closes.
+ */
+export async function playDiligently(
+  cases: SecondmentClient,
+  caseId: string,
+  clock: { sleep: (ms: number) => Promise<void>; now: () => Promise<number> },
+  opts: { disposition: Disposition; until?: (v: CaseView) => boolean; maxRounds?: number },
+): Promise<CaseView> {
+  const refusals: string[] = [];
+  let view: CaseView | undefined;
+  for (let round = 0; round < (opts.maxRounds ?? 400); round++) {
+    view = await cases.status(caseId);
+    if (view.closed || opts.until?.(view)) return view;
+    let acted = false;
+    for (const duty of view.openDuties) {
+      const step = stepFor(duty, opts.disposition);
+      if (!step) continue;
+      try {
+        await cases.send(caseId, step.type, argsOf(step));
+        acted = true;
+        break; // the case changed: look again
+      } catch (err) {
+        if (!(err instanceof SecondmentError && err.code === 'EVENT_REFUSED')) throw err;
+        refusals.push(`${step.type}: ${err.message}`);
+      }
+    }
+    if (acted) continue;
+    const alarms = view.openDuties.flatMap((d) => (d.nextAlarmAt ? [Date.parse(d.nextAlarmAt)] : []));
+    const nextAlarm = alarms.length > 0 ? Math.min(...alarms) : Date.now() + 86_400_000;
+    await clock.sleep(Math.max(1000, nextAlarm - (await clock.now()) + 1000));
+  }
+  throw new Error(
+    `case ${caseId} did not finish within the round limit; status ${view?.status}, open duties ${view?.openDuties
+      .map((d) => d.kind)
+      .join(', ')}; last refusals:\n${refusals.slice(-5).join('\n')}`,
+  );
+}

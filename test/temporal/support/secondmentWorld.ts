@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createActivities, type Activities } from '../../../activities';
+import { LocalMailboxTransport } from '../../../activities/transports/local-mailbox';
+import { SecondmentClient } from '../../../client/secondmentClient';
+import { IN_MEMORY, openDatabase, type Db } from '../../../db';
+import { sharedWorkflowBundle } from '../../harness/environments';
+
+/**
+ * A worker with the real activities against a fresh embedded database, and a client on its task
+ * queue: everything a lifecycle test needs, with no mocks.
+ */
+export interface SecondmentWorld {
+  db: Db;
+  activities: Activities;
+  worker: Worker;
+  cases: SecondmentClient;
+  taskQueue: string;
+  close(): Promise<void>;
+}
+
+export async function createSecondmentWorld(
+  connection: NativeConnection,
+  client: Client,
+  namespace: string,
+  opts: { continueAsNewAfter?: number } = {},
+): Promise<SecondmentWorld> {
+  const db = await openDatabase({ kind: 'embedded', dataDir: IN_MEMORY });
+  const activities = createActivities({ db, transport: new LocalMailboxTransport() });
+  const taskQueue = `secondment-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    workflowBundle: sharedWorkflowBundle(),
+    activities,
+  });
+  const running = worker.run();
+  return {
+    db,
+    activities,
+    worker,
+    cases: new SecondmentClient(client, taskQueue, opts),
+    taskQueue,
+    async close() {
+      worker.shutdown();
+      await running;
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,261 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { initialTransition, transition } from 'xstate';
+import type { Activities } from '../../activities';
+import { formatZodError } from '../../common/zodErrors';
+import {
+  allowedEvents,
+  checkEvent,
+  fromPersisted,
+  MACHINE_VERSION,
+  openDuties,
+  searchAttributes,
+  secondmentEventSchema,
+  secondmentInputSchema,
+  secondmentMachine,
+  statusCode,
+  statusLabels,
+  toEffects,
+  toPersisted,
+  type Effect,
+  type SecondmentEvent,
+  type SecondmentSnapshot,
+} from '../../machines/secondment';
+import { SA } from '../searchAttributes';
+import { createSerializer } from '../serialize';
+import {
+  allowedEventsQuery,
+  auditTailQuery,
+  caseViewQuery,
+  eventUpdate,
+  UPDATE_EVENT_TYPES,
+  type AuditEntryView,
+  type CaseView,
+  type EventInput,
+  type SecondmentWorkflowInput,
+  type UpdateEventType,
+} from './definitions';
+import { DutyTimers } from './dutyTimers';
+import { transitionRecordOf } from './transitionRecord';
+
+const { applyTransition } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    // A conflicting record at a used seq means non-determinism: retrying cannot fix it.
+    nonRetryableErrorTypes: ['InvalidInput', 'TransitionConflict'],
+  },
+});
+
+const AUDIT_TAIL = 50;
+
+/** A refusal a person understands: the rule, the role, zh-CN first. */
+function refusalText(verdict: Exclude<ReturnType<typeof checkEvent>, { ok: true }>): string {
+  return `${verdict.message.zh} / ${verdict.message.en} [${verdict.code}: ${verdict.rule}]`;
+}
+
+/**
+ * One secondment (挂职) case: hosts the lifecycle machine, turns every accepted event into one
+ * database transaction (audit row, projection, personnel file, outbox), and keeps one durable
+ * timer per open duty so deadlines enforce themselves.
+ */
+export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promise<CaseView> {
+  const runExclusive = createSerializer();
+  let snapshot: SecondmentSnapshot;
+  let initialEffects: Effect[] = [];
+  let auditTail: AuditEntryView[] = input.carried?.auditTail ?? [];
+  const run = input.carried?.run ?? 1;
+  let transitionsThisRun = 0;
+
+  if (input.carried) {
+    snapshot = fromPersisted(input.carried.persisted);
+  } else {
+    const nomination = secondmentInputSchema.safeParse(input.nomination);
+    if (!nomination.success) {
+      throw ApplicationFailure.nonRetryable(
+        `提名信息无效 / invalid nomination: ${formatZodError(nomination.error)}`,
+        'InvalidInput',
+      );
+    }
+    const [first, actions] = initialTransition(secondmentMachine, nomination.data);
+    snapshot = first;
+    initialEffects = toEffects(actions);
+  }
+
+  const firedDuties: string[] = [];
+  const timers = new DutyTimers((dutyId) => firedDuties.push(dutyId));
+  let lastSa = '';
+
+  const view = (): CaseView => {
+    const sa = searchAttributes(snapshot);
+    const status = statusCode(snapshot);
+    return {
+      caseId: snapshot.context.caseId,
+      status,
+      statusLabel: statusLabels[status],
+      kind: snapshot.context.kind,
+      year: snapshot.context.year,
+      sendingUnit: sa.sendingUnit,
+      receivingUnit: sa.receivingUnit,
+      openDuties: openDuties(snapshot).map((d) => ({
+        id: d.id,
+        key: d.key,
+        kind: d.kind,
+        what: d.what,
+        owner: d.owner,
+        dueAt: d.dueAt,
+        nextAlarmAt: d.nextAlarmAt,
+        escalations: d.escalations,
+        stuck: d.stuck,
+        paused: d.pausedAt !== null,
+      })),
+      nextDeadline: sa.nextDeadline,
+      overdue: sa.overdue,
+      stuck: sa.stuck,
+      closed: snapshot.status === 'done',
+      lastSeq: auditTail.at(-1)?.seq ?? 0,
+      machineVersion: MACHINE_VERSION,
+      run,
+    };
+  };
+
+  function syncSearchAttributes(): void {
+    const sa = searchAttributes(snapshot);
+    const key = JSON.stringify(sa);
+    if (key === lastSa) return;
+    lastSa = key;
+    upsertSearchAttributes([
+      { key: SA.status, value: sa.status },
+      { key: SA.kind, value: sa.kind },
+      { key: SA.sendingUnit, value: sa.sendingUnit },
+      { key: SA.receivingUnit, value: sa.receivingUnit },
+      { key: SA.nextDeadline, value: sa.nextDeadline ? new Date(sa.nextDeadline) : null },
+      { key: SA.overdue, value: sa.overdue },
+      { key: SA.stuck, value: sa.stuck },
+    ]);
+  }
+
+  function syncTimers(): void {
+    const wanted = new Map<string, string>();
+    if (snapshot.status !== 'done') {
+      for (const d of openDuties(snapshot)) if (d.nextAlarmAt) wanted.set(d.id, d.nextAlarmAt);
+    }
+    timers.reconcile(wanted);
+  }
+
+  async function carryOut(effects: readonly Effect[]): Promise<void> {
+    const record = transitionRecordOf(effects, snapshot);
+    if (record) {
+      await applyTransition(record);
+      transitionsThisRun += 1;
+      const r = effects.find((e) => e.type === 'record');
+      if (r?.type === 'record') {
+        const p = r.params;
+        auditTail = [
+          ...auditTail,
+          {
+            seq: p.seq,
+            at: p.at,
+            eventType: p.eventType,
+            actor: p.actor,
+            onBehalfOf: p.onBehalfOf,
+            reason: p.reason,
+            fromState: p.fromState,
+            toState: p.toState,
+          },
+        ].slice(-AUDIT_TAIL);
+      }
+    }
+    syncSearchAttributes();
+    syncTimers();
+  }
+
+  async function apply(event: SecondmentEvent): Promise<void> {
+    const [next, actions] = transition(secondmentMachine, snapshot, event);
+    if (next === snapshot) return; // refused: the machine leaves the snapshot untouched
+    snapshot = next;
+    await carryOut(toEffects(actions));
+  }
+
+  function eventFrom(type: UpdateEventType, args: EventInput): SecondmentEvent {
+    const parsed = secondmentEventSchema.safeParse({ ...args, type, at: new Date().toISOString() });
+    if (!parsed.success) {
+      throw new Error(`参数无效 / invalid input for ${type}: ${formatZodError(parsed.error)}`);
+    }
+    return parsed.data;
+  }
+
+  for (const type of UPDATE_EVENT_TYPES) {
+    setHandler(
+      eventUpdate(type),
+      (args: EventInput) =>
+        runExclusive(async () => {
+          const event = eventFrom(type, args);
+          // Re-checked here: an Update queued behind another may find the case changed.
+          const verdict = checkEvent(snapshot, event);
+          if (!verdict.ok) throw ApplicationFailure.nonRetryable(refusalText(verdict), 'EventRefused');
+          await apply(event);
+          return view();
+        }),
+      {
+        // Runs before acceptance: bad or disallowed input leaves no trace in history or database.
+        validator: (args: EventInput) => {
+          const event = eventFrom(type, args);
+          const verdict = checkEvent(snapshot, event);
+          if (!verdict.ok) throw new Error(refusalText(verdict));
+        },
+      },
+    );
+  }
+  setHandler(caseViewQuery, view);
+  setHandler(allowedEventsQuery, ({ role, unit }) => allowedEvents(snapshot, role, unit));
+  setHandler(auditTailQuery, (limit) => auditTail.slice(-(limit ?? AUDIT_TAIL)));
+
+  await runExclusive(() => carryOut(initialEffects));
+  initialEffects = [];
+
+  const wantsNewRun = () =>
+    workflowInfo().continueAsNewSuggested ||
+    (input.continueAsNewAfter !== undefined &&
+      input.continueAsNewAfter > 0 &&
+      transitionsThisRun >= input.continueAsNewAfter);
+
+  // A function, not an inline comparison: handlers change `snapshot` while the loop awaits.
+  const closed = () => snapshot.status === 'done';
+  while (!closed()) {
+    await condition(() => firedDuties.length > 0 || closed() || wantsNewRun());
+    if (wantsNewRun() && !closed()) {
+      // Let running Updates finish so none is lost, then carry the case into a fresh history.
+      await condition(allHandlersFinished);
+      await runExclusive(async () => {});
+      timers.cancelAll();
+      await continueAsNew<typeof secondmentWorkflow>({
+        carried: { persisted: toPersisted(snapshot), auditTail, run: run + 1 },
+        ...(input.continueAsNewAfter !== undefined ? { continueAsNewAfter: input.continueAsNewAfter } : {}),
+      });
+    }
+    const dutyId = firedDuties.shift();
+    if (dutyId !== undefined) {
+      await runExclusive(() =>
+        apply({
+          type: 'deadline.reached',
+          dutyId,
+          at: new Date().toISOString(),
+          actor: { id: 'system', role: 'system', unit: 'system' },
+        }),
+      );
+    }
+  }
+  await condition(allHandlersFinished);
+  timers.cancelAll();
+  return view();
+}
