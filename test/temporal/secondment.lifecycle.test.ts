@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { nomination } from '../machines/support/fixtures';
 import { createTimeSkippingEnv } from '../harness/environments';
 import { playDiligently } from './support/diligentParties';
+import { nomineeAt } from './support/nominee';
 import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -22,16 +22,7 @@ describe('secondment lifecycle on the time-skipping server (real activities, emb
 
   async function fullLifecycle(caseId: string, disposition: 'return' | 'promote') {
     const started = await clock.now();
-    // Simulated years pass between tests: nominate someone young enough at the server's time.
-    const {
-      caseId: _fixtureId,
-      at: _at,
-      ...request
-    } = nomination({
-      year: new Date(started).getUTCFullYear(),
-      cadre: { birthDate: `${new Date(started).getUTCFullYear() - 28}-03-14` },
-    });
-    await world.cases.nominate({ ...request, caseId, at: new Date(started).toISOString() });
+    await world.cases.nominate({ ...nomineeAt(started), caseId });
     const view = await playDiligently(world.cases, caseId, clock, { disposition, maxRounds: 600 });
     const elapsed = (await clock.now()) - started;
     const trail = await world.activities.getAuditTrail(caseId);
