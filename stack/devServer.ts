@@ -17,6 +17,8 @@ export interface DevServerOptions {
   /** how long to wait for the frontend to answer */
   readyTimeoutMs?: number;
   log?: (line: string) => void;
+  /** further arguments for `temporal server start-dev`, e.g. `--dynamic-config-value KEY=VALUE` */
+  extraArgs?: string[];
 }
 
 export interface DevServer {
@@ -51,6 +53,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       '--search-attribute',
       `${key.name}=${TypedSearchAttributes.toMetadataType(key.type)}`,
     ]),
+    ...(opts.extraArgs ?? []),
   ];
   const child = spawn(opts.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];

@@ -1,0 +1,73 @@
+import { bundleWorkflowCode, ReplayError, Worker, type ReplayResult } from '@temporalio/worker';
+import type { BundleOptions, WorkflowBundle } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { quietRuntime, sharedWorkflowBundle } from '../harness/environments';
+import { historyFiles, loadHistories } from './support/histories';
+
+/** Same rule as worker/createWorker.ts: chinese-days' ES build needs auto-detected parsing. */
+const webpackConfigHook: NonNullable<BundleOptions['webpackConfigHook']> = (config) => {
+  config.module ??= {};
+  config.module.rules ??= [];
+  config.module.rules.push({ test: /chinese-days[\\/]dist[\\/].*\.js$/, type: 'javascript/auto' });
+  return config;
+};
+const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
+
+async function replayAll(workflowBundle: WorkflowBundle | { codePath: string }): Promise<ReplayResult[]> {
+  const results: ReplayResult[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle }, loadHistories())) {
+    results.push(result);
+  }
+  return results;
+}
+
+describe('replay of recorded histories (test/histories, written by scripts/record-histories.ts)', () => {
+  beforeAll(() => quietRuntime());
+
+  it('covers the representative cases, including runs handed over by continue-as-new', () => {
+    const files = historyFiles();
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'lifecycle-return.json',
+        'stuck-extended-rejected.json',
+        'lifecycle-promote-continued.run1.json',
+        'lifecycle-promote-continued.run2.json',
+        'server-suggested-continued.run1.json',
+        'server-suggested-continued.run2.json',
+      ]),
+    );
+    const histories = loadHistories();
+    const started = (h: (typeof histories)[number]) =>
+      h.history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    // some runs start from a nomination, others from state carried over by continue-as-new
+    expect(histories.some((h) => started(h)?.continuedExecutionRunId)).toBe(true);
+    expect(histories.some((h) => !started(h)?.continuedExecutionRunId)).toBe(true);
+  });
+
+  it('replays every recorded history against the current workflow code without error', async () => {
+    const t0 = Date.now();
+    const results = await replayAll(sharedWorkflowBundle());
+    const elapsed = Date.now() - t0;
+
+    expect(results.map((r) => ({ id: r.workflowId, error: r.error?.message ?? null }))).toEqual(
+      historyFiles().map((f) => ({ id: f.replace(/\.json$/, ''), error: null })),
+    );
+    console.log(`replayed ${results.length} histories in ${elapsed} ms`);
+  });
+
+  it('fails every history when the workflow code changes non-deterministically', async () => {
+    const changed = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./support/nondeterministic/workflows'),
+      webpackConfigHook,
+      logger: silent,
+    });
+    const results = await replayAll(changed);
+
+    expect(results).toHaveLength(historyFiles().length);
+    for (const r of results) {
+      expect(r.error).toBeDefined();
+      expect(r.error instanceof DeterminismViolationError || r.error instanceof ReplayError).toBe(true);
+      expect(r.error?.message).toMatch(/nondetermin/i);
+    }
+  });
+});
