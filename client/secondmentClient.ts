@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Client,
+  QueryNotRegisteredError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowUpdateFailedError,
   type WorkflowHandle,
@@ -103,7 +104,19 @@ export class SecondmentClient {
       }
       throw err;
     }
-    return this.status(nomination.caseId);
+    return this.firstView(nomination.caseId);
+  }
+
+  /** A query sent before the workflow's first task has run finds no handler yet: ask again shortly. */
+  private async firstView(caseId: string): Promise<CaseView> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.status(caseId);
+      } catch (err) {
+        if (!(err instanceof QueryNotRegisteredError) || attempt >= 50) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   }
 
   /** Sends one business event or admin intervention; returns the case as it is afterwards. */

@@ -8,7 +8,7 @@ import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
 export class DutyTimers {
   private readonly timers = new Map<string, { at: string; scope: CancellationScope }>();
 
-  constructor(private readonly onFire: (dutyId: string) => void) {}
+  constructor(private readonly onFire: (dutyId: string, alarmAt: string) => void) {}
 
   reconcile(wanted: ReadonlyMap<string, string>): void {
     for (const [dutyId, timer] of this.timers) {
@@ -28,7 +28,7 @@ export class DutyTimers {
           () => {
             if (this.timers.get(dutyId)?.scope !== scope) return;
             this.timers.delete(dutyId);
-            this.onFire(dutyId);
+            this.onFire(dutyId, at);
           },
           (err: unknown) => {
             if (!isCancellation(err)) throw err;
