@@ -196,7 +196,11 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
   }
 
   function eventFrom(type: UpdateEventType, args: EventInput): SecondmentEvent {
-    const parsed = secondmentEventSchema.safeParse({ ...args, type, at: notBefore(new Date().toISOString()) });
+    const parsed = secondmentEventSchema.safeParse({
+      ...args,
+      type,
+      at: notBefore(new Date().toISOString()),
+    });
     if (!parsed.success) {
       throw new Error(`参数无效 / invalid input for ${type}: ${formatZodError(parsed.error)}`);
     }
