@@ -1,15 +1,43 @@
 import { loadEnv, temporalTarget } from '../config/env';
 import { connectClient } from '../config/temporalConnection';
+import { databaseConfigFromEnv, openDatabase } from '../db';
+import { authConfigFromEnv } from './auth/config';
+import { seedDemoUsers } from './auth/users';
 import { buildApi } from './server';
 
-/** Production entry point: the API alone, against the cluster named by TEMPORAL_ADDRESS. */
+/**
+ * Production entry point: the API alone, against the cluster named by TEMPORAL_ADDRESS and the
+ * database the workers write (DATABASE_URL; an embedded PGlite directory cannot be shared with a
+ * separately running worker).
+ */
 async function main(): Promise<void> {
   const env = loadEnv();
   const target = temporalTarget(env);
+  const auth = authConfigFromEnv(process.env);
+  const db = await openDatabase(
+    databaseConfigFromEnv({ ...process.env, SECONDMENT_DATA_DIR: env.SECONDMENT_DATA_DIR }),
+  );
+  if (process.env.SECONDMENT_DEMO_USERS === 'true') await seedDemoUsers(db);
   const connection = await connectClient(target);
-  const app = buildApi({ connection, namespace: target.namespace, taskQueue: target.taskQueue });
+  const app = buildApi({
+    connection,
+    namespace: target.namespace,
+    taskQueue: target.taskQueue,
+    db,
+    auth,
+    temporalUiUrl: process.env.TEMPORAL_UI_URL,
+    logger: true,
+  });
   const url = await app.listen({ host: env.SECONDMENT_HOST, port: env.SECONDMENT_API_PORT });
-  console.log(`API: ${url}/api/health`);
+  console.log(`API: ${url}/api/health  (docs: ${url}/api/docs)`);
+  const stop = async () => {
+    await app.close();
+    await connection.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((err) => {

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { loadEnv, temporalTarget } from '../config/env';
 import { connectClient, connectWorker } from '../config/temporalConnection';
 import { buildApi } from '../api/server';
+import { authConfigFromEnv } from '../api/auth/config';
+import { seedDemoUsers } from '../api/auth/users';
 import { createAllActivities } from '../worker/activities';
 import { createWorker } from '../worker/createWorker';
 import { startDevServer, type DevServer } from './devServer';
@@ -48,10 +50,16 @@ async function main(): Promise<void> {
       activities: storage.activities,
     });
     const workerRun = worker.run();
+    // Embedded default: demo users (api/README.md) unless SECONDMENT_DEMO_USERS=false or users exist.
+    const seeded = process.env.SECONDMENT_DEMO_USERS === 'false' ? [] : await seedDemoUsers(storage.db);
+    if (seeded.length > 0) console.log(`  演示用户 / demo users: ${seeded.join(', ')} (see api/README.md)`);
     const api = buildApi({
       connection: clientConnection,
       namespace: target.namespace,
       taskQueue: target.taskQueue,
+      db: storage.db,
+      auth: authConfigFromEnv(process.env),
+      temporalUiUrl: process.env.TEMPORAL_UI_URL ?? devServer?.uiUrl ?? undefined,
     });
     const apiUrl = await api.listen({ host: env.SECONDMENT_HOST, port: env.SECONDMENT_API_PORT });
     return { storage, workerConnection, clientConnection, worker, workerRun, api, apiUrl };

@@ -1,0 +1,317 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from '@temporalio/worker';
+import { serve, type Res } from './support/http';
+import { getAuditTrail } from '../../../activities/read-models';
+import { buildApi } from '../../../api/server';
+import { caseWorkflowId } from '../../../workflows/secondment/definitions';
+import { sharedWorkflowBundle } from '../../harness/environments';
+import { P } from '../../machines/support/fixtures';
+import {
+  call,
+  createApiWorld,
+  login,
+  waitForProjection,
+  type ApiWorld,
+  type Session,
+} from './support/apiWorld';
+import { A_UNITS, nominationBody } from './support/cases';
+
+/** Working a case through the API: actors from the session, on-behalf-of, interventions, bulk, stuck. */
+jest.setTimeout(120_000);
+
+let api: ApiWorld;
+const s: Record<string, Session> = {};
+let caseId = '';
+
+const json = <T>(res: Res): T => res.json() as T;
+const ok = (res: Res) => {
+  if (res.statusCode >= 300) throw new Error(`${res.statusCode}: ${res.body}`);
+  return res;
+};
+const status = async (id = caseId) =>
+  json<{ status: string }>(ok(await call(api.http, s.admin!, 'GET', `/api/cases/${id}`))).status;
+
+beforeAll(async () => {
+  api = await createApiWorld();
+  for (const u of ['admin', 'county-admin', 'sender', 'receiver', 'cadre', 'auditor'])
+    s[u] = await login(api.http, u);
+  const created = ok(await call(api.http, s.sender!, 'POST', '/api/cases', nominationBody(A_UNITS)));
+  expect(created.statusCode).toBe(201);
+  caseId = json<{ case: { caseId: string } }>(created).case.caseId;
+  await waitForProjection(api, caseId);
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+test('events are recorded with the logged-in user as actor', async () => {
+  const detail = json<{ allowedEvents: { type: string }[] }>(
+    ok(await call(api.http, s.admin!, 'GET', `/api/cases/${caseId}`)),
+  );
+  expect(detail.allowedEvents.map((e) => e.type)).toContain('approval.approve');
+
+  const approved = ok(
+    await call(api.http, s.admin!, 'POST', `/api/cases/${caseId}/events/approval.approve`, P.approve),
+  );
+  expect(json<{ case: { status: string } }>(approved).case.status).toBe('POSTING');
+  ok(await call(api.http, s.receiver!, 'POST', `/api/cases/${caseId}/events/posting.mentor.name`, P.mentor));
+  ok(await call(api.http, s.cadre!, 'POST', `/api/cases/${caseId}/events/posting.party.transfer`, P.party));
+
+  const trail = await getAuditTrail(api.world.db, caseId);
+  const byType = Object.fromEntries(trail.map((e) => [e.eventType, e]));
+  expect(byType['nomination.create']).toMatchObject({
+    actorId: 'sender',
+    actorRole: 'sending_officer',
+    actorUnit: A_UNITS.sending,
+  });
+  expect(byType['approval.approve']).toMatchObject({
+    actorId: 'admin',
+    actorRole: 'org_admin',
+    actorUnit: A_UNITS.org,
+    onBehalfOf: null,
+  });
+  expect(byType['posting.mentor.name']).toMatchObject({
+    actorId: 'receiver',
+    actorRole: 'receiving_officer',
+    actorUnit: A_UNITS.receiving,
+  });
+  expect(byType['posting.party.transfer']).toMatchObject({ actorId: A_UNITS.cadre, actorRole: 'cadre' });
+});
+
+test('an org admin entering a step for the receiving unit is recorded as on-behalf-of', async () => {
+  const res = ok(
+    await call(api.http, s.admin!, 'POST', `/api/cases/${caseId}/events/posting.post.arrange`, {
+      ...P.arrange,
+      onBehalfOf: { role: 'receiving_officer', id: 'clerk-li' },
+    }),
+  );
+  expect(res.statusCode).toBe(200);
+  const last = (await getAuditTrail(api.world.db, caseId)).at(-1);
+  expect(last).toMatchObject({ eventType: 'posting.post.arrange', actorId: 'admin', actorRole: 'org_admin' });
+  expect(last?.onBehalfOf).toContain('clerk-li');
+  expect(last?.onBehalfOf).toContain('receiving_officer');
+});
+
+test('in scope but the wrong role: refused by the machine with the rule named; on-behalf-of is for admins', async () => {
+  const wrongRole = await call(
+    api.http,
+    s.receiver!,
+    'POST',
+    `/api/cases/${caseId}/events/posting.introduction.send`,
+    P.intro,
+  );
+  expect(wrongRole.statusCode).toBe(403);
+  expect(json<{ error: { code: string; rule: string } }>(wrongRole).error).toMatchObject({
+    code: 'FORBIDDEN',
+    rule: 'role.permission',
+  });
+  const behalf = await call(
+    api.http,
+    s.sender!,
+    'POST',
+    `/api/cases/${caseId}/events/posting.introduction.send`,
+    {
+      ...P.intro,
+      onBehalfOf: { role: 'receiving_officer' },
+    },
+  );
+  expect(behalf.statusCode).toBe(403);
+  const notNow = await call(api.http, s.admin!, 'POST', `/api/cases/${caseId}/events/final.open`, {});
+  expect([notNow.statusCode, json<{ error: { code: string } }>(notNow).error.code]).toEqual([
+    409,
+    'EVENT_REFUSED',
+  ]);
+});
+
+test('case detail: open duties with escalation step, audit trail, personnel file, allowed events', async () => {
+  const d = json<{
+    status: string;
+    openDuties: { id: string; dueAt: string; escalationStep: string | null; owner: { role: string } }[];
+    auditTrail: { seq: number }[];
+    personnelFile: unknown[];
+    allowedEvents: { type: string; label: { zh: string } }[];
+    you: { role: string; unit: string };
+  }>(ok(await call(api.http, s.receiver!, 'GET', `/api/cases/${caseId}`)));
+  expect(d.status).toBe('POSTING');
+  expect(d.openDuties.length).toBeGreaterThan(0);
+  expect(d.openDuties[0]).toHaveProperty('escalationStep');
+  expect(d.auditTrail.map((e) => e.seq)).toEqual(d.auditTrail.map((_e, i) => i + 1));
+  expect(Array.isArray(d.personnelFile)).toBe(true);
+  expect(d.allowedEvents.every((e) => e.label.zh.length > 0)).toBe(true);
+  expect(d.you).toEqual({ role: 'receiving_officer', unit: A_UNITS.receiving });
+  const auditor = json<{ allowedEvents: unknown[] }>(
+    ok(await call(api.http, s.auditor!, 'GET', `/api/cases/${caseId}`)),
+  );
+  expect(auditor.allowedEvents).toEqual([]);
+});
+
+test('interventions need a reason and are recorded with it', async () => {
+  ok(
+    await call(api.http, s.admin!, 'POST', `/api/cases/${caseId}/interventions/admin.case.hold`, {
+      reason: '干部请长病假，暂停',
+    }),
+  );
+  expect(await status()).toBe('ON_HOLD');
+  const last = (await getAuditTrail(api.world.db, caseId)).at(-1);
+  expect(last).toMatchObject({
+    eventType: 'admin.case.hold',
+    actorId: 'admin',
+    reason: '干部请长病假，暂停',
+  });
+});
+
+test('bulk: dry run previews exactly which cases change and how, execution reports per case', async () => {
+  const other = json<{ case: { caseId: string } }>(
+    ok(await call(api.http, s.admin!, 'POST', '/api/cases', nominationBody(A_UNITS))),
+  ).case.caseId;
+  await waitForProjection(api, other);
+  const body = {
+    filter: { sendingUnit: A_UNITS.sending },
+    intervention: { type: 'admin.case.resume', payload: { reason: '病假结束，恢复' } },
+  };
+  const before = (await getAuditTrail(api.world.db, caseId)).length;
+  const preview = json<{
+    dryRun: boolean;
+    willChange: number;
+    items: { caseId: string; willChange: boolean; change: string | null; skipReason: string | null }[];
+  }>(ok(await call(api.http, s.admin!, 'POST', '/api/bulk', body)));
+  expect(preview.dryRun).toBe(true);
+  expect(preview.willChange).toBe(1);
+  const mine = preview.items.find((i) => i.caseId === caseId);
+  const theirs = preview.items.find((i) => i.caseId === other);
+  expect(mine).toMatchObject({ willChange: true });
+  expect(mine?.change).toContain('ON_HOLD');
+  expect(theirs).toMatchObject({ willChange: false });
+  expect(theirs?.skipReason).toContain('NOMINATED');
+  expect((await getAuditTrail(api.world.db, caseId)).length).toBe(before); // a dry run writes nothing
+  expect(await status()).toBe('ON_HOLD');
+
+  const run = json<{ items: { caseId: string; outcome: string; status?: string }[] }>(
+    ok(await call(api.http, s.admin!, 'POST', '/api/bulk', { ...body, dryRun: false })),
+  );
+  expect(run.items.find((i) => i.caseId === caseId)).toMatchObject({ outcome: 'changed', status: 'POSTING' });
+  expect(run.items.find((i) => i.caseId === other)).toMatchObject({ outcome: 'skipped' });
+  expect(await status()).toBe('POSTING');
+  const last = (await getAuditTrail(api.world.db, caseId)).at(-1);
+  expect(last).toMatchObject({ eventType: 'admin.case.resume', actorId: 'admin', reason: '病假结束，恢复' });
+
+  const extend = json<{ items: { caseId: string; willChange: boolean; change: string | null }[] }>(
+    ok(
+      await call(api.http, s.admin!, 'POST', '/api/bulk', {
+        filter: { status: 'POSTING' },
+        intervention: {
+          type: 'admin.deadline.extend',
+          duty: 'next',
+          payload: { until: new Date(Date.now() + 400 * 86_400_000).toISOString(), reason: '统一顺延' },
+        },
+      }),
+    ),
+  );
+  expect(extend.items).toHaveLength(1);
+  expect(extend.items[0]?.change).toMatch(/due .* → /);
+});
+
+test('list: filters, sorting, pagination from the projection', async () => {
+  const q = async (query: string) =>
+    json<{ items: { caseId: string; status: string }[]; total: number }>(
+      ok(await call(api.http, s.admin!, 'GET', `/api/cases?${query}`)),
+    );
+  expect((await q('status=POSTING')).items.map((i) => i.caseId)).toEqual([caseId]);
+  expect((await q('status=POSTING&status=NOMINATED')).total).toBe(2);
+  expect((await q(`year=${new Date().getUTCFullYear()}&kind=down`)).total).toBe(2);
+  expect((await q('overdue=true')).total).toBe(0);
+  const page = await q('sort=caseId&order=desc&limit=1&offset=1');
+  expect(page.items).toHaveLength(1);
+  expect(page.total).toBe(2);
+  expect(
+    (
+      await q(
+        `receivingUnit=${A_UNITS.receiving}&deadlineFrom=2000-01-01T00:00:00Z&deadlineTo=2999-01-01T00:00:00Z`,
+      )
+    ).total,
+  ).toBe(2);
+});
+
+test('audit verification of one case and of the whole scope', async () => {
+  const one = json<{ ok: boolean; entries: number }>(
+    ok(await call(api.http, s.auditor!, 'GET', `/api/audit/verify?caseId=${caseId}`)),
+  );
+  expect(one.ok).toBe(true);
+  expect(one.entries).toBe((await getAuditTrail(api.world.db, caseId)).length);
+  const all = json<{ ok: boolean; cases: number }>(
+    ok(await call(api.http, s.auditor!, 'GET', '/api/audit/verify')),
+  );
+  expect(all).toMatchObject({ ok: true, cases: 2 });
+});
+
+test('technical stuck: a repeatedly failing activity is listed with a Temporal UI link and can be retried', async () => {
+  // A second worker whose database write always fails, on its own task queue.
+  const taskQueue = `secondment-failing-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: api.env.nativeConnection,
+    namespace: api.env.namespace,
+    taskQueue,
+    workflowBundle: sharedWorkflowBundle(),
+    activities: {
+      ...api.world.activities,
+      applyTransition: () => Promise.reject(new Error('数据库不可用 / database unavailable (test)')),
+    },
+  });
+  const running = worker.run();
+  const failingApi = buildApi({
+    connection: api.env.connection,
+    namespace: api.env.namespace,
+    taskQueue,
+    db: api.world.db,
+    temporalUiUrl: 'http://ui.test',
+    stuckActivityAttempts: 2,
+  });
+  const failingHttp = await serve(failingApi);
+  let stuckId = '';
+  try {
+    const admin = await login(failingHttp, 'admin');
+    const created = ok(await call(failingHttp, admin, 'POST', '/api/cases', nominationBody(A_UNITS)));
+    stuckId = json<{ case: { caseId: string } }>(created).case.caseId;
+    let technical: {
+      caseId: string;
+      kind: string;
+      reason: string;
+      temporalUiUrl: string;
+      retry: { url: string } | null;
+    }[] = [];
+    for (let i = 0; i < 60 && !technical.some((t) => t.caseId === stuckId); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      technical = json<{ technical: typeof technical }>(
+        ok(await call(failingHttp, admin, 'GET', '/api/stuck')),
+      ).technical;
+    }
+    const entry = technical.find((t) => t.caseId === stuckId);
+    expect(entry).toMatchObject({
+      kind: 'activity',
+      temporalUiUrl: `http://ui.test/namespaces/${api.env.namespace}/workflows/${caseWorkflowId(stuckId)}`,
+      retry: { url: `/api/cases/${stuckId}/retry` },
+    });
+    expect(entry?.reason).toContain('applyTransition');
+    expect(entry?.reason).toContain('database unavailable');
+    // Outside the county: not even the technical entry is visible.
+    const other = await login(failingHttp, 'county-admin');
+    const theirs = json<{ technical: { caseId: string }[] }>(
+      ok(await call(failingHttp, other, 'GET', '/api/stuck')),
+    );
+    expect(theirs.technical.map((t) => t.caseId)).not.toContain(stuckId);
+    expect((await call(failingHttp, other, 'POST', `/api/cases/${stuckId}/retry`)).statusCode).toBe(404);
+
+    const retried = ok(await call(failingHttp, admin, 'POST', `/api/cases/${stuckId}/retry`));
+    expect(json<{ action: string; retried: string[] }>(retried)).toMatchObject({ action: 'activity.reset' });
+    expect(json<{ retried: string[] }>(retried).retried.length).toBe(1);
+  } finally {
+    if (stuckId)
+      await api.env.client.workflow
+        .getHandle(caseWorkflowId(stuckId))
+        .terminate('test cleanup')
+        .catch(() => undefined);
+    await failingApi.close();
+    worker.shutdown();
+    await running;
+  }
+});
