@@ -57,7 +57,8 @@ export interface CasePage {
   offset: number;
 }
 
-interface CaseRow {
+/** A `cases` row as both drivers return it; the API's scoped list selects the same columns. */
+export interface CaseRow {
   case_id: string;
   status: string;
   kind: string;
@@ -85,7 +86,7 @@ const sortColumns: Record<z.infer<typeof caseSortSchema>, string> = {
   status: 'status',
 };
 
-function toCaseSummary(row: CaseRow): CaseSummary {
+export function toCaseSummary(row: CaseRow): CaseSummary {
   return {
     caseId: row.case_id,
     status: row.status,

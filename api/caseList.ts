@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { Queryable } from '../db';
-import { caseFilterSchema, caseSortSchema, type CaseSummary } from '../activities/read-models';
+import {
+  caseFilterSchema,
+  caseSortSchema,
+  toCaseSummary,
+  type CaseRow,
+  type CaseSummary,
+} from '../activities/read-models';
 import type { ApiUser } from './auth/users';
 import { scopePredicate, type ScopeColumns } from './scope';
 
@@ -22,56 +28,6 @@ const SORT_COLUMNS: Record<z.infer<typeof caseSortSchema>, string> = {
   year: 'c.year',
   status: 'c.status',
 };
-
-type Ts = Date | string;
-interface Row {
-  case_id: string;
-  status: string;
-  kind: string;
-  year: number;
-  sending_unit: string;
-  receiving_unit: string;
-  next_duty_id: string | null;
-  next_duty_label: string | null;
-  next_duty_owner_role: string | null;
-  next_duty_owner_unit: string | null;
-  next_duty_due_at: Ts | null;
-  next_deadline: Ts | null;
-  overdue: boolean;
-  stuck: boolean;
-  stuck_reason: string | null;
-  last_seq: number;
-  updated_at: Ts;
-}
-
-const iso = (t: Ts | null): string | null => (t === null ? null : new Date(t).toISOString());
-
-function toSummary(r: Row): CaseSummary {
-  return {
-    caseId: r.case_id,
-    status: r.status,
-    kind: r.kind,
-    year: r.year,
-    sendingUnit: r.sending_unit,
-    receivingUnit: r.receiving_unit,
-    nextDuty:
-      r.next_duty_id === null
-        ? null
-        : {
-            id: r.next_duty_id,
-            label: r.next_duty_label ?? '',
-            ownerRole: r.next_duty_owner_role ?? '',
-            ownerUnit: r.next_duty_owner_unit ?? '',
-            dueAt: iso(r.next_duty_due_at),
-          },
-    nextDeadline: iso(r.next_deadline),
-    overdue: r.overdue,
-    stuck: r.stuck,
-    stuckReason: r.stuck_reason,
-    lastSeq: r.last_seq,
-    updatedAt: iso(r.updated_at) ?? '',
-  };
-}
 
 /** The case projection, restricted to the user's scope before any other filter. */
 export async function listCasesInScope(
@@ -98,13 +54,13 @@ export async function listCasesInScope(
   const from = `FROM cases c LEFT JOIN case_parties p ON p.case_id = c.case_id WHERE ${where.join(' AND ')}`;
   const dir = filter.order === 'asc' ? 'ASC' : 'DESC';
   const total = await db.query<{ total: number }>(`SELECT count(*)::int AS total ${from}`, params);
-  const rows = await db.query<Row>(
+  const rows = await db.query<CaseRow>(
     `SELECT c.* ${from} ORDER BY ${SORT_COLUMNS[filter.sort]} ${dir} NULLS LAST, c.case_id ${dir}
       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, filter.limit, filter.offset],
   );
   return {
-    items: rows.map(toSummary),
+    items: rows.map(toCaseSummary),
     total: total[0]?.total ?? 0,
     limit: filter.limit,
     offset: filter.offset,

@@ -1,31 +1,18 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { LADDER_STEPS } from '../../machines/secondment';
 import type { DutyView } from '../../workflows/secondment/definitions';
 import { actor } from '../machines/support/fixtures';
-import { createTimeSkippingEnv } from '../harness/environments';
 import { argsOf, playDiligently, stepFor } from './support/diligentParties';
 import { nomineeAt } from './support/nominee';
-import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
+import { useTimeSkippingWorld } from './support/timeSkippingWorld';
 
 const DAY = 86_400_000;
 
 describe('deadlines that enforce themselves (time-skipping server, real activities)', () => {
-  let env: TestWorkflowEnvironment;
-  let world: SecondmentWorld;
-  let clock: { sleep: (ms: number) => Promise<void>; now: () => Promise<number> };
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    world = await createSecondmentWorld(env.nativeConnection, env.client, env.namespace ?? 'default');
-    clock = { sleep: (ms) => env.sleep(ms), now: async () => (await env.currentTimeMs()).valueOf() };
-  });
-  afterAll(async () => {
-    await world?.close();
-    await env?.teardown();
-  });
+  const suite = useTimeSkippingWorld();
 
   async function caseInService(caseId: string) {
-    await world.cases.nominate({ ...nomineeAt(await clock.now()), caseId });
-    return playDiligently(world.cases, caseId, clock, {
+    await suite.world().cases.nominate({ ...nomineeAt(await suite.clock().now()), caseId });
+    return playDiligently(suite.world().cases, caseId, suite.clock(), {
       disposition: 'return',
       until: (v) => v.status === 'IN_SERVICE',
     });
@@ -35,7 +22,7 @@ describe('deadlines that enforce themselves (time-skipping server, real activiti
   async function neglectFirstQuarterlyReport(caseId: string): Promise<DutyView[]> {
     const seen: DutyView[] = [];
     for (let round = 0; round < 200; round++) {
-      const view = await world.cases.status(caseId);
+      const view = await suite.world().cases.status(caseId);
       const target = view.openDuties.find((d) => d.key === 'service.quarterly/1');
       if (!target) throw new Error('the first quarterly report is not open');
       seen.push(target);
@@ -43,10 +30,14 @@ describe('deadlines that enforce themselves (time-skipping server, real activiti
       for (const duty of view.openDuties) {
         if (duty.id === target.id) continue;
         const step = stepFor(duty, 'return');
-        if (step) await world.cases.send(caseId, step.type, argsOf(step)).catch(() => undefined);
+        if (step)
+          await suite
+            .world()
+            .cases.send(caseId, step.type, argsOf(step))
+            .catch(() => undefined);
       }
-      const alarm = target.nextAlarmAt ? Date.parse(target.nextAlarmAt) : (await clock.now()) + DAY;
-      await clock.sleep(Math.max(1000, alarm - (await clock.now()) + 1000));
+      const alarm = target.nextAlarmAt ? Date.parse(target.nextAlarmAt) : (await suite.clock().now()) + DAY;
+      await suite.clock().sleep(Math.max(1000, alarm - (await suite.clock().now()) + 1000));
     }
     throw new Error('the neglected report never got stuck');
   }
@@ -64,17 +55,17 @@ describe('deadlines that enforce themselves (time-skipping server, real activiti
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(times[1]).toBeGreaterThanOrEqual(Date.parse(last.dueAt));
 
-    const stuck = await world.cases.status(caseId);
+    const stuck = await suite.world().cases.status(caseId);
     expect(stuck.stuck).toBe(true);
-    const projection = await world.activities.getCase(caseId);
+    const projection = await suite.world().activities.getCase(caseId);
     expect(projection).toMatchObject({ stuck: true, overdue: true });
     expect(projection?.stuckReason).toMatch(/季度|quarter/i);
-    const notified = await world.activities.listNotifications(caseId);
+    const notified = await suite.world().activities.listNotifications(caseId);
     expect(notified.map((n) => n.recipientRole)).toEqual(expect.arrayContaining(['cadre', 'org_admin']));
 
     // 组织部 extends the deadline with a reason: the duty is re-armed and no longer stuck.
-    const until = new Date((await clock.now()) + 14 * DAY).toISOString();
-    const extended = await world.cases.send(caseId, 'admin.deadline.extend', {
+    const until = new Date((await suite.clock().now()) + 14 * DAY).toISOString();
+    const extended = await suite.world().cases.send(caseId, 'admin.deadline.extend', {
       actor: actor('org_admin'),
       dutyId: last.id,
       until,
@@ -87,7 +78,7 @@ describe('deadlines that enforce themselves (time-skipping server, real activiti
     expect(extended.stuck).toBe(false);
 
     // The cadre reports; the duty closes and the case goes on in service.
-    const after = await world.cases.send(caseId, 'service.quarterly.submit', {
+    const after = await suite.world().cases.send(caseId, 'service.quarterly.submit', {
       actor: actor('cadre'),
       quarter: 1,
       study: '学习党的二十大精神',
@@ -97,13 +88,13 @@ describe('deadlines that enforce themselves (time-skipping server, real activiti
     expect(after.openDuties.find((d) => d.id === last.id)).toBeUndefined();
     expect(after).toMatchObject({ status: 'IN_SERVICE', stuck: false });
 
-    const trail = await world.activities.getAuditTrail(caseId);
+    const trail = await suite.world().activities.getAuditTrail(caseId);
     const extension = trail.find((e) => e.eventType === 'admin.deadline.extend');
     expect(extension).toMatchObject({ reason: '干部住院，准予延期提交', actorRole: 'org_admin' });
     expect(trail.filter((e) => e.eventType === 'deadline.reached').length).toBeGreaterThanOrEqual(
       LADDER_STEPS.length,
     );
-    expect(await world.activities.verifyChain(caseId)).toMatchObject({ ok: true });
+    expect(await suite.world().activities.verifyChain(caseId)).toMatchObject({ ok: true });
   });
 
   it('an approved extension moves the term end and re-plans the remaining quarterly reports', async () => {
@@ -111,15 +102,20 @@ describe('deadlines that enforce themselves (time-skipping server, real activiti
     const inService = await caseInService(caseId);
     const termEndBefore = inService.openDuties.find((d) => d.kind === 'service.termEnd')!;
 
-    await clock.sleep(100 * DAY);
-    await playDiligently(world.cases, caseId, clock, { disposition: 'return', until: () => true });
-    await world.cases.send(caseId, 'extension.request', {
+    await suite.clock().sleep(100 * DAY);
+    await playDiligently(suite.world().cases, caseId, suite.clock(), {
+      disposition: 'return',
+      until: () => true,
+    });
+    await suite.world().cases.send(caseId, 'extension.request', {
       actor: actor('receiving_officer'),
       months: 6,
       reason: '重点项目尚未完成',
     });
-    await world.cases.send(caseId, 'extension.consent', { actor: actor('sending_officer'), consent: true });
-    const extended = await world.cases.send(caseId, 'extension.decide', {
+    await suite
+      .world()
+      .cases.send(caseId, 'extension.consent', { actor: actor('sending_officer'), consent: true });
+    const extended = await suite.world().cases.send(caseId, 'extension.decide', {
       actor: actor('org_admin'),
       approved: true,
       reason: '工作需要，同意延期',
@@ -131,12 +127,12 @@ describe('deadlines that enforce themselves (time-skipping server, real activiti
     expect(shiftDays).toBeGreaterThanOrEqual(181);
     expect(shiftDays).toBeLessThanOrEqual(185);
 
-    const closed = await playDiligently(world.cases, caseId, clock, {
+    const closed = await playDiligently(suite.world().cases, caseId, suite.clock(), {
       disposition: 'return',
       maxRounds: 800,
     });
     expect(closed.status).toBe('CLOSED_RETURNED');
-    const trail = await world.activities.getAuditTrail(caseId);
+    const trail = await suite.world().activities.getAuditTrail(caseId);
     // 18 months of service: six quarterly reports instead of four.
     expect(trail.filter((e) => e.eventType === 'service.quarterly.submit')).toHaveLength(6);
   });

@@ -1,31 +1,21 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '../harness/environments';
 import { playDiligently } from './support/diligentParties';
 import { nomineeAt } from './support/nominee';
-import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
+import { useTimeSkippingWorld } from './support/timeSkippingWorld';
 
 const YEAR_MS = 365 * 86_400_000;
 
 describe('secondment lifecycle on the time-skipping server (real activities, embedded database)', () => {
-  let env: TestWorkflowEnvironment;
-  let world: SecondmentWorld;
-  let clock: { sleep: (ms: number) => Promise<void>; now: () => Promise<number> };
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    world = await createSecondmentWorld(env.nativeConnection, env.client, env.namespace ?? 'default');
-    clock = { sleep: (ms) => env.sleep(ms), now: async () => (await env.currentTimeMs()).valueOf() };
-  });
-  afterAll(async () => {
-    await world?.close();
-    await env?.teardown();
-  });
+  const suite = useTimeSkippingWorld();
 
   async function fullLifecycle(caseId: string, disposition: 'return' | 'promote') {
-    const started = await clock.now();
-    await world.cases.nominate({ ...nomineeAt(started), caseId });
-    const view = await playDiligently(world.cases, caseId, clock, { disposition, maxRounds: 600 });
-    const elapsed = (await clock.now()) - started;
-    const trail = await world.activities.getAuditTrail(caseId);
+    const started = await suite.clock().now();
+    await suite.world().cases.nominate({ ...nomineeAt(started), caseId });
+    const view = await playDiligently(suite.world().cases, caseId, suite.clock(), {
+      disposition,
+      maxRounds: 600,
+    });
+    const elapsed = (await suite.clock().now()) - started;
+    const trail = await suite.world().activities.getAuditTrail(caseId);
     return { view, elapsed, trail };
   }
 
@@ -47,11 +37,11 @@ describe('secondment lifecycle on the time-skipping server (real activities, emb
       expect(types).toContain(step);
     }
     expect(types.filter((t) => t === 'service.quarterly.submit')).toHaveLength(4);
-    expect(await world.activities.verifyChain('c-lifecycle-return')).toMatchObject({ ok: true });
+    expect(await suite.world().activities.verifyChain('c-lifecycle-return')).toMatchObject({ ok: true });
 
-    const file = await world.activities.getPersonnelFile('c-lifecycle-return');
+    const file = await suite.world().activities.getPersonnelFile('c-lifecycle-return');
     expect(file.map((e) => e.kind)).toContain('assessmentGrade');
-    const projection = await world.activities.getCase('c-lifecycle-return');
+    const projection = await suite.world().activities.getCase('c-lifecycle-return');
     expect(projection).toMatchObject({ status: 'CLOSED_RETURNED', stuck: false });
   });
 
@@ -61,8 +51,8 @@ describe('secondment lifecycle on the time-skipping server (real activities, emb
     expect(view).toMatchObject({ status: 'CLOSED_PROMOTED', closed: true });
     expect(elapsed).toBeGreaterThan(YEAR_MS - 31 * 86_400_000);
     expect(trail.map((e) => e.eventType)).toContain('promotion.decide');
-    const file = await world.activities.getPersonnelFile('c-lifecycle-promote');
+    const file = await suite.world().activities.getPersonnelFile('c-lifecycle-promote');
     expect(file.map((e) => e.kind)).toEqual(expect.arrayContaining(['assessmentGrade', 'promotion']));
-    expect(await world.activities.verifyChain('c-lifecycle-promote')).toMatchObject({ ok: true });
+    expect(await suite.world().activities.verifyChain('c-lifecycle-promote')).toMatchObject({ ok: true });
   });
 });
