@@ -57,8 +57,16 @@ export class SecondmentClient {
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
-    private readonly options: { continueAsNewAfter?: number } = {},
+    private readonly options: {
+      continueAsNewAfter?: number;
+      /** the caller's clock; a time-skipping test passes the server's simulated time */
+      now?: () => number | Promise<number>;
+    } = {},
   ) {}
+
+  private async nowIso(): Promise<string> {
+    return new Date(this.options.now ? await this.options.now() : Date.now()).toISOString();
+  }
 
   handle(caseId: string): WorkflowHandle<typeof secondmentWorkflow> {
     return this.client.workflow.getHandle<typeof secondmentWorkflow>(caseWorkflowId(caseId));
@@ -124,7 +132,9 @@ export class SecondmentClient {
     if (!(UPDATE_EVENT_TYPES as readonly string[]).includes(type)) {
       throw new SecondmentError('UNKNOWN_EVENT', `未知事件 / unknown event type: ${type}`);
     }
-    const local = secondmentEventSchema.safeParse({ ...input, type, at: new Date().toISOString() });
+    // The event is stamped here and the stamp travels in the Update, so replay sees the same time.
+    const at = await this.nowIso();
+    const local = secondmentEventSchema.safeParse({ ...input, type, at });
     if (!local.success) {
       throw new SecondmentError(
         'INVALID_INPUT',
@@ -132,7 +142,9 @@ export class SecondmentClient {
       );
     }
     try {
-      return await this.handle(caseId).executeUpdate(eventUpdate(type as UpdateEventType), { args: [input] });
+      return await this.handle(caseId).executeUpdate(eventUpdate(type as UpdateEventType), {
+        args: [{ ...input, at }],
+      });
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) {
         const message = err.cause instanceof Error ? err.cause.message : err.message;

@@ -39,7 +39,7 @@ async function withWorker<T>(
   client: Client,
   namespace: string,
   workflowBundle: WorkflowBundle,
-  opts: { continueAsNewAfter?: number },
+  opts: { continueAsNewAfter?: number; now?: () => Promise<number> },
   body: (cases: SecondmentClient) => Promise<T>,
 ): Promise<T> {
   const db = await openDatabase({ kind: 'embedded', dataDir: IN_MEMORY });
@@ -131,18 +131,25 @@ async function main(): Promise<void> {
       now: async () => (await env.currentTimeMs()).valueOf(),
     };
     const scenarios: Scenario[] = [];
-    await withWorker(env.nativeConnection, env.client, namespace, bundle, {}, async (cases) => {
-      await lifecycle(cases, clock, 'c-rec-return', 'return');
-      scenarios.push({ name: 'lifecycle-return', caseId: 'c-rec-return' });
-      await stuckThenExtended(cases, clock, 'c-rec-stuck');
-      scenarios.push({ name: 'stuck-extended-rejected', caseId: 'c-rec-stuck' });
-    });
     await withWorker(
       env.nativeConnection,
       env.client,
       namespace,
       bundle,
-      { continueAsNewAfter: 8 },
+      { now: clock.now },
+      async (cases) => {
+        await lifecycle(cases, clock, 'c-rec-return', 'return');
+        scenarios.push({ name: 'lifecycle-return', caseId: 'c-rec-return' });
+        await stuckThenExtended(cases, clock, 'c-rec-stuck');
+        scenarios.push({ name: 'stuck-extended-rejected', caseId: 'c-rec-stuck' });
+      },
+    );
+    await withWorker(
+      env.nativeConnection,
+      env.client,
+      namespace,
+      bundle,
+      { continueAsNewAfter: 8, now: clock.now },
       async (cases) => {
         await lifecycle(cases, clock, 'c-rec-promote-can', 'promote');
         scenarios.push({ name: 'lifecycle-promote-continued', caseId: 'c-rec-promote-can' });

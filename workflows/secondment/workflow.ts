@@ -58,6 +58,8 @@ const { applyTransition } = proxyActivities<Activities>({
 });
 
 const AUDIT_TAIL = 50;
+/** How far a caller's time stamp may be from the workflow clock when an Update arrives. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /** A refusal a person understands: the rule, the role, zh-CN first. */
 function refusalText(verdict: Exclude<ReturnType<typeof checkEvent>, { ok: true }>): string {
@@ -195,14 +197,33 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
     await carryOut(toEffects(actions));
   }
 
-  function eventFrom(type: UpdateEventType, args: EventInput): SecondmentEvent {
-    const parsed = secondmentEventSchema.safeParse({
-      ...args,
-      type,
-      at: notBefore(new Date().toISOString()),
-    });
-    if (!parsed.success) {
-      throw new Error(`参数无效 / invalid input for ${type}: ${formatZodError(parsed.error)}`);
+  /**
+   * The event's time is the caller's stamp (`at` in the Update argument), so it is recorded in
+   * history and replay reads it back: a time taken from the workflow clock in the handler was seen
+   * to differ on replay after a server restart (chaos test). The validator, which runs only when
+   * the Update first arrives, refuses stamps too far from the workflow clock, so nobody backdates.
+   * Histories recorded before callers stamped fall back to the clock.
+   */
+  function eventFrom(type: UpdateEventType, args: EventInput, firstArrival: boolean): SecondmentEvent {
+    const { at: stamped, ...rest } = args;
+    const problems: string[] = [];
+    let at: string;
+    if (typeof stamped === 'string' && !Number.isNaN(Date.parse(stamped))) {
+      at = new Date(Date.parse(stamped)).toISOString();
+      if (firstArrival && Math.abs(Date.parse(at) - Date.now()) > MAX_CLOCK_SKEW_MS) {
+        problems.push(
+          `at: 请求时间与服务器时间相差超过5分钟 / request time is more than 5 minutes from the server's time`,
+        );
+      }
+    } else {
+      if (firstArrival)
+        problems.push('at: 应为请求时间（ISO 8601）/ expected the request time as an ISO 8601 timestamp');
+      at = new Date().toISOString();
+    }
+    const parsed = secondmentEventSchema.safeParse({ ...rest, type, at: notBefore(at) });
+    if (!parsed.success) problems.unshift(formatZodError(parsed.error));
+    if (problems.length > 0 || !parsed.success) {
+      throw new Error(`参数无效 / invalid input for ${type}: ${problems.join('; ')}`);
     }
     return parsed.data;
   }
@@ -212,7 +233,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
       eventUpdate(type),
       (args: EventInput) =>
         runExclusive(async () => {
-          const event = eventFrom(type, args);
+          const event = eventFrom(type, args, false);
           // Re-checked here: an Update queued behind another may find the case changed.
           const verdict = checkEvent(snapshot, event);
           if (!verdict.ok) throw ApplicationFailure.nonRetryable(refusalText(verdict), 'EventRefused');
@@ -222,7 +243,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
       {
         // Runs before acceptance: bad or disallowed input leaves no trace in history or database.
         validator: (args: EventInput) => {
-          const event = eventFrom(type, args);
+          const event = eventFrom(type, args, true);
           const verdict = checkEvent(snapshot, event);
           if (!verdict.ok) throw new Error(refusalText(verdict));
         },

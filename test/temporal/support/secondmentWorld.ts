@@ -24,7 +24,7 @@ export async function createSecondmentWorld(
   connection: NativeConnection,
   client: Client,
   namespace: string,
-  opts: { continueAsNewAfter?: number } = {},
+  opts: { continueAsNewAfter?: number; now?: () => number | Promise<number> } = {},
 ): Promise<SecondmentWorld> {
   const db = await openDatabase({ kind: 'embedded', dataDir: IN_MEMORY });
   const activities = createActivities({ db, transport: new LocalMailboxTransport() });

@@ -18,7 +18,9 @@ export function useTimeSkippingWorld(): { world: () => SecondmentWorld; clock: (
   beforeAll(async () => {
     env = await createTimeSkippingEnv();
     const e = env;
-    world = await createSecondmentWorld(e.nativeConnection, e.client, e.namespace ?? 'default');
+    world = await createSecondmentWorld(e.nativeConnection, e.client, e.namespace ?? 'default', {
+      now: async () => (await e.currentTimeMs()).valueOf(),
+    });
     clock = { sleep: (ms) => e.sleep(ms), now: async () => (await e.currentTimeMs()).valueOf() };
   });
   afterAll(async () => {
