@@ -68,6 +68,23 @@ describe('refused and malformed events write nothing', () => {
     expect(await snapshotOfTrace()).toEqual(before);
   });
 
+  it('a backdated time stamp is refused by the workflow, naming the field, and writes nothing', async () => {
+    const before = await snapshotOfTrace();
+    const lastYear = new Date(Date.now() - 365 * 86_400_000).toISOString();
+    const error = await world.cases
+      .handle(caseId)
+      .executeUpdate(eventUpdate('approval.approve'), {
+        args: [{ actor: actor('org_admin'), ...P.approve, at: lastYear }],
+      })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const message = ((error as WorkflowUpdateFailedError).cause as Error).message;
+    expect(message).toMatch(/\bat: .*5 minutes/);
+    expect(await snapshotOfTrace()).toEqual(before);
+    expect((await world.cases.status(caseId)).status).toBe('NOMINATED');
+  });
+
   it('the client rejects malformed input before sending, naming the field', async () => {
     const before = await snapshotOfTrace();
     const error = await world.cases
