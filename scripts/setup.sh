@@ -2,6 +2,7 @@
 # Installs everything the project needs into git-ignored folders (node_modules/, .tools/).
 # Idempotent and fast when already done: every step checks a stamp before doing work.
 #   --with-postgres   also make sure PostgreSQL 15 server binaries are present (CI, DB tests)
+#   --with-browser    also make sure Debian's Chromium is present (browser tests; no browser download)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,9 +10,11 @@ TOOLS="$ROOT/.tools"
 TEMPORAL_CLI_VERSION="v1.5.1"
 TEST_SERVER_VERSION="$(sed -n 's:.*<version>\(1\.[0-9.]*\)</version>.*:\1:p' "$ROOT/scripts/test-server/pom.xml" | head -n1)"
 WITH_POSTGRES=0
+WITH_BROWSER=0
 for arg in "$@"; do
   case "$arg" in
     --with-postgres) WITH_POSTGRES=1 ;;
+    --with-browser) WITH_BROWSER=1 ;;
     *) echo "setup: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -78,6 +81,19 @@ if [ "$WITH_POSTGRES" = 1 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
   else
     die "PostgreSQL 15 server binaries are missing (/usr/lib/postgresql/15/bin); install 'postgresql-15'."
+  fi
+fi
+
+# --- Chromium for the browser tests (only when asked) ---------------------------------------
+if [ "$WITH_BROWSER" = 1 ]; then
+  if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+    say "Chromium present (${CHROMIUM_PATH:-/usr/bin/chromium})"
+  elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Chromium from Debian's packages …"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    die "Chromium is missing (/usr/bin/chromium); install Debian's 'chromium' or set CHROMIUM_PATH."
   fi
 fi
 

@@ -1,3 +1,4 @@
+import { Runtime } from '@temporalio/worker';
 import { loadEnv, temporalTarget } from '../config/env';
 import { connectWorker } from '../config/temporalConnection';
 import { createAllActivities } from './activities';
@@ -6,6 +7,10 @@ import { createWorker } from './createWorker';
 /** Production entry point: a worker alone, against the cluster named by TEMPORAL_ADDRESS. */
 async function main(): Promise<void> {
   const env = loadEnv();
+  // Diagnosing the SDK itself (e.g. CORE_LOG_FILTER=temporalio_sdk_core=debug): native logs to stderr.
+  if (process.env.CORE_LOG_FILTER) {
+    Runtime.install({ telemetryOptions: { logging: { filter: process.env.CORE_LOG_FILTER } } });
+  }
   const target = temporalTarget(env);
   const connection = await connectWorker(target);
   const storage = await createAllActivities(process.env, { dataDir: env.SECONDMENT_DATA_DIR });
