@@ -148,6 +148,19 @@ async function applyInTransaction(
     ],
   );
 
+  if (record.state) {
+    const { run, machineVersion, snapshot } = record.state;
+    await tx.query(
+      `INSERT INTO case_state (case_id, seq, run, machine_version, snapshot, updated_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::timestamptz)
+       ON CONFLICT (case_id) DO UPDATE SET
+         seq = EXCLUDED.seq, run = EXCLUDED.run, machine_version = EXCLUDED.machine_version,
+         snapshot = EXCLUDED.snapshot, updated_at = EXCLUDED.updated_at
+       WHERE case_state.seq < EXCLUDED.seq`,
+      [caseId, seq, run, machineVersion, JSON.stringify(snapshot), event.at],
+    );
+  }
+
   for (const [idx, entry] of record.personnelFile.entries()) {
     await tx.query(
       `INSERT INTO personnel_file_entries (case_id, seq, idx, kind, content, at)

@@ -7,6 +7,7 @@ export {
   type ApplyTransitionResult,
 } from './transition-record';
 export { FailureType } from './failures';
+export { getCaseState, caseHasProjection, type StoredCaseState } from './case-state';
 export { auditEntryHash, payloadDigest, GENESIS_HASH, type HashedAuditFields } from './audit-hash';
 export { canonicalJson, sha256Hex } from './canonical-json';
 export {

@@ -51,6 +51,13 @@ export const personnelFileEntrySchema = z.object({
   content: jsonObject,
 });
 
+/** The machine's persisted snapshot after the transition (see migration 003: reads come from it). */
+export const caseStateSchema = z.object({
+  run: z.number().int().min(1),
+  machineVersion: z.number().int().min(1),
+  snapshot: jsonObject,
+});
+
 /** Everything one accepted transition writes, produced by the workflow and applied in one transaction. */
 export const transitionRecordSchema = z.object({
   caseId: text.max(200),
@@ -67,6 +74,8 @@ export const transitionRecordSchema = z.object({
   projection: projectionSchema,
   personnelFile: z.array(personnelFileEntrySchema).default([]),
   notifications: z.array(notificationRequestSchema).default([]),
+  /** absent in records written before migration 003 */
+  state: caseStateSchema.optional(),
 });
 
 /** What the workflow passes in (optional arrays may be omitted). */

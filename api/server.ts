@@ -65,6 +65,8 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     cases: new SecondmentClient(
       new Client({ connection: deps.connection, namespace: deps.namespace }),
       deps.taskQueue,
+      // Reads come from the database the worker writes: no Temporal queries on the request path.
+      { reads: deps.db },
     ),
     connection: deps.connection,
     namespace: deps.namespace,

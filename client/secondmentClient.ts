@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Client,
-  QueryNotRegisteredError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowUpdateFailedError,
   type WorkflowHandle,
 } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
+import { initialTransition, transition } from 'xstate';
+import { caseHasProjection, getCaseState, type StoredCaseState } from '../activities/case-state';
+import { getAuditTrail, type AuditEntry } from '../activities/read-models';
 import { formatZodError } from '../common/zodErrors';
+import type { Queryable } from '../db';
 import {
+  allowedEvents,
+  checkEvent,
   secondmentEventSchema,
   secondmentInputSchema,
+  secondmentMachine,
+  toEffects,
   type Role,
   type SecondmentInputDraft,
 } from '../machines/secondment';
+import { caseViewOf } from '../workflows/secondment/caseView';
 import { SA } from '../workflows/searchAttributes';
 import {
   allowedEventsQuery,
@@ -30,8 +38,35 @@ import {
 } from '../workflows/secondment/definitions';
 import type { secondmentWorkflow } from '../workflows/secondment/workflow';
 
+const AUDIT_TAIL = 50;
+const FIRST_STATE_POLL_MS = 100;
+const FIRST_STATE_WAIT_MS = 10_000;
+
+/** `role@unit/id`, as the audit trail writes an on-behalf-of principal. */
+function principalOf(label: string | null): AuditEntryView['onBehalfOf'] {
+  const m = label === null ? null : /^([^@]+)@([^/]+)\/(.*)$/.exec(label);
+  return m ? { role: m[1] ?? '', unit: m[2] ?? '', id: m[3] ?? '' } : null;
+}
+
+function auditEntryView(e: AuditEntry): AuditEntryView {
+  return {
+    seq: e.seq,
+    at: e.at,
+    eventType: e.eventType,
+    actor: { id: e.actorId, role: e.actorRole, unit: e.actorUnit },
+    onBehalfOf: principalOf(e.onBehalfOf),
+    reason: e.reason,
+    fromState: e.fromState === 'NONE' ? null : e.fromState,
+    toState: e.toState,
+  };
+}
+
+export type EventPreview =
+  { ok: true; before: CaseView; after: CaseView } | { ok: false; before: CaseView | null; refusal: string };
+
 /** Stable error codes a caller (API, CLI, script) can branch on. */
-export type SecondmentErrorCode = 'INVALID_INPUT' | 'EVENT_REFUSED' | 'UNKNOWN_EVENT' | 'CASE_EXISTS';
+export type SecondmentErrorCode =
+  'INVALID_INPUT' | 'EVENT_REFUSED' | 'UNKNOWN_EVENT' | 'CASE_EXISTS' | 'NOT_READY';
 
 export class SecondmentError extends Error {
   constructor(
@@ -61,6 +96,11 @@ export class SecondmentClient {
       continueAsNewAfter?: number;
       /** the caller's clock; a time-skipping test passes the server's simulated time */
       now?: () => number | Promise<number>;
+      /**
+       * The database the worker writes to. When given, status, duties, allowed events and the audit
+       * tail are read from it (migration 003) rather than by Temporal queries: see `stored()`.
+       */
+      reads?: Queryable;
     } = {},
   ) {}
 
@@ -112,19 +152,10 @@ export class SecondmentClient {
       }
       throw err;
     }
-    return this.firstView(nomination.caseId);
-  }
-
-  /** A query sent before the workflow's first task has run finds no handler yet: ask again shortly. */
-  private async firstView(caseId: string): Promise<CaseView> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.status(caseId);
-      } catch (err) {
-        if (!(err instanceof QueryNotRegisteredError) || attempt >= 50) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    // The workflow starts from this same pure transition, so the first view needs no round trip.
+    const [first, actions] = initialTransition(secondmentMachine, nomination);
+    const record = toEffects(actions).find((e) => e.type === 'record');
+    return caseViewOf(first, record?.type === 'record' ? record.params.seq : 0, 1);
   }
 
   /** Sends one business event or admin intervention; returns the case as it is afterwards. */
@@ -154,7 +185,34 @@ export class SecondmentClient {
     }
   }
 
-  status(caseId: string): Promise<CaseView> {
+  /**
+   * The case's stored state, waiting briefly for the first transition of a new case. Reads avoid
+   * Temporal queries on purpose: a query against a workflow whose task is scheduled but not started
+   * is answered by a replay that runs the workflow ahead, and an Update delivered with that task is
+   * then recorded in an order a later replay does not reproduce (non-determinism; chaos test).
+   */
+  private async stored(caseId: string): Promise<StoredCaseState | null> {
+    const db = this.options.reads;
+    if (!db) return null;
+    for (let waitedMs = 0; ; waitedMs += FIRST_STATE_POLL_MS) {
+      const state = await getCaseState(db, caseId);
+      if (state) return state;
+      // A case from before migration 003 has a projection but never a state row: ask the workflow.
+      if (await caseHasProjection(db, caseId)) return null;
+      // Not a query either: a new case is exactly when a query would run the workflow ahead.
+      if (waitedMs >= FIRST_STATE_WAIT_MS) {
+        throw new SecondmentError(
+          'NOT_READY',
+          `案件 ${caseId} 尚无已记录的状态（工作进程是否在运行？）/ case ${caseId} has no recorded state yet (is a worker running?)`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, FIRST_STATE_POLL_MS));
+    }
+  }
+
+  async status(caseId: string): Promise<CaseView> {
+    const stored = await this.stored(caseId);
+    if (stored) return caseViewOf(stored.snapshot, stored.seq, stored.run);
     return this.handle(caseId).query(caseViewQuery);
   }
 
@@ -162,12 +220,48 @@ export class SecondmentClient {
     return (await this.status(caseId)).openDuties;
   }
 
-  allowedEvents(caseId: string, role: Role, unit: string): Promise<string[]> {
+  async allowedEvents(caseId: string, role: Role, unit: string): Promise<string[]> {
+    const stored = await this.stored(caseId);
+    if (stored) return allowedEvents(stored.snapshot, role, unit);
     return this.handle(caseId).query(allowedEventsQuery, { role, unit });
   }
 
-  auditTail(caseId: string, limit?: number): Promise<AuditEntryView[]> {
+  async auditTail(caseId: string, limit = AUDIT_TAIL): Promise<AuditEntryView[]> {
+    if (this.options.reads) {
+      const trail = await getAuditTrail(this.options.reads, caseId);
+      return trail.slice(-limit).map(auditEntryView);
+    }
     return this.handle(caseId).query(auditTailQuery, limit);
+  }
+
+  /**
+   * What `send` would do now, decided on the stored state by the same pure machine the workflow
+   * runs; changes nothing (the bulk dry-run). Needs `reads`.
+   */
+  async preview(caseId: string, type: string, input: EventInput): Promise<EventPreview> {
+    const stored = await this.stored(caseId);
+    if (!stored)
+      return { ok: false, before: null, refusal: '案件状态尚不可读 / the case state is not readable yet' };
+    const before = caseViewOf(stored.snapshot, stored.seq, stored.run);
+    const event = secondmentEventSchema.safeParse({ ...input, type, at: await this.nowIso() });
+    if (!event.success) {
+      return {
+        ok: false,
+        before,
+        refusal: `参数无效 / invalid input for ${type}: ${formatZodError(event.error)}`,
+      };
+    }
+    const verdict = checkEvent(stored.snapshot, event.data);
+    if (!verdict.ok) {
+      return {
+        ok: false,
+        before,
+        refusal: `${verdict.message.zh} / ${verdict.message.en} [${verdict.code}: ${verdict.rule}]`,
+      };
+    }
+    const [next, actions] = transition(secondmentMachine, stored.snapshot, event.data);
+    const recorded = toEffects(actions).some((e) => e.type === 'record');
+    return { ok: true, before, after: caseViewOf(next, stored.seq + (recorded ? 1 : 0), stored.run) };
   }
 
   /** Waits until the case is closed (returned, promoted, rejected, withdrawn or recalled). */

@@ -79,6 +79,7 @@ export function toApiError(err: unknown): unknown {
   }
   if (err.code === 'UNKNOWN_EVENT') return new ApiError('UNKNOWN_EVENT', err.message, { field: 'type' });
   if (err.code === 'CASE_EXISTS') return new ApiError('CASE_EXISTS', err.message, { field: 'caseId' });
+  if (err.code === 'NOT_READY') return new ApiError('TEMPORAL_UNAVAILABLE', err.message);
   const m = /\[(\w+): ([\w.]+)\]\s*$/.exec(err.message);
   const refusal = m?.[1];
   const rule = m?.[2];
@@ -151,13 +152,17 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
       );
       if (inserted.length === 0)
         throw new ApiError('CASE_EXISTS', `案件已存在 / case ${caseId} already exists`, { field: 'caseId' });
+      let view: CaseView;
       try {
-        const view = await ctx.cases.nominate({ ...body, caseId, nominatedBy: actor });
-        return await reply.code(201).send({ case: view });
+        view = await ctx.cases.nominate({ ...body, caseId, nominatedBy: actor });
       } catch (err) {
         await ctx.db.query('DELETE FROM case_parties WHERE case_id = $1', [caseId]);
         throw toApiError(err);
       }
+      // Read-your-writes: answer once the first transition is recorded, so the new case is in the
+      // list and its page right away. The case exists either way; a slow worker only delays this.
+      const recorded = await ctx.cases.status(caseId).catch(() => null);
+      return reply.code(201).send({ case: recorded ?? view });
     },
   );
 

@@ -3,13 +3,7 @@ import { temporal } from '@temporalio/proto';
 import { z } from 'zod';
 import { caseFilterSchema } from '../../activities/read-models';
 import { verifyChain, type ChainVerification } from '../../activities/verify-chain';
-import {
-  eventLabels,
-  eventPayloadSchemas,
-  NEVER_WAIVABLE,
-  type DutyKind,
-  type EventType,
-} from '../../machines/secondment';
+import { eventLabels, eventPayloadSchemas, type EventType } from '../../machines/secondment';
 import { caseWorkflowId, type CaseView, type DutyView } from '../../workflows/secondment/definitions';
 import { callerOf } from '../auth/plugin';
 import type { ApiUser } from '../auth/users';
@@ -71,7 +65,35 @@ function pickDuty(
   return selector === 'stuck' ? open.find((d) => d.stuck) : open[0];
 }
 
-/** What this intervention would do to this case, decided without changing anything. */
+/** Every difference a person would notice between two views of one case. */
+function describeChange(before: CaseView, after: CaseView): string {
+  const parts: string[] = [];
+  if (before.status !== after.status) parts.push(`status ${before.status} → ${after.status}`);
+  const label = (d: DutyView) => `${d.id} (${d.what.zh} / ${d.what.en})`;
+  const afterById = new Map(after.openDuties.map((d) => [d.id, d]));
+  const beforeIds = new Set(before.openDuties.map((d) => d.id));
+  for (const d of before.openDuties) {
+    const a = afterById.get(d.id);
+    if (!a) {
+      parts.push(`duty ${label(d)}: closed`);
+      continue;
+    }
+    if (a.dueAt !== d.dueAt) parts.push(`duty ${label(d)}: due ${d.dueAt} → ${a.dueAt}`);
+    if (a.owner.role !== d.owner.role || a.owner.unit !== d.owner.unit)
+      parts.push(`duty ${label(d)}: owner ${d.owner.role}@${d.owner.unit} → ${a.owner.role}@${a.owner.unit}`);
+    if (a.paused !== d.paused) parts.push(`duty ${label(d)}: ${a.paused ? 'paused' : 'resumed'}`);
+    if (a.stuck !== d.stuck) parts.push(`duty ${label(d)}: ${a.stuck ? 'stuck' : 'no longer stuck'}`);
+  }
+  for (const a of after.openDuties) {
+    if (!beforeIds.has(a.id)) parts.push(`duty ${label(a)}: opened, due ${a.dueAt}`);
+  }
+  return parts.length > 0 ? parts.join('; ') : '记录在案，无可见变化 / recorded, no visible change';
+}
+
+/**
+ * What this intervention would do to this case, decided without changing anything: the same pure
+ * machine the workflow runs, on the case's stored state, so the preview is the outcome.
+ */
 async function planFor(
   ctx: ApiContext,
   user: ApiUser,
@@ -81,52 +103,32 @@ async function planFor(
   const base = { caseId: ref.caseId, status: ref.status, willChange: false, change: null, payload: null };
   const skip = (skipReason: string): PlanItem => ({ ...base, skipReason });
   let view: CaseView;
-  let allowed: string[];
   try {
-    [view, allowed] = await Promise.all([
-      ctx.cases.status(ref.caseId),
-      ctx.cases.allowedEvents(ref.caseId, user.role, ref.orgUnit ?? ''),
-    ]);
+    view = await ctx.cases.status(ref.caseId);
   } catch (err) {
-    return skip(`工作流不可查询 / workflow not queryable: ${(err as Error).message}`);
+    return skip(`案件状态不可读 / case state not readable: ${(err as Error).message}`);
   }
   const type = intervention.type;
-  if (!allowed.includes(type)) return skip(`当前状态 ${view.status} 不允许 / not allowed in ${view.status}`);
   const payload: Record<string, unknown> = { ...intervention.payload };
-  let change: string;
   if (DUTY_TARGETED.includes(type)) {
     const duty = pickDuty(view, intervention.duty, payload.dutyId);
-    if (!duty) return skip('没有符合条件的未完成事项 / no matching open duty');
+    if (!duty) return skip(`当前状态 ${view.status}：没有符合条件的未完成事项 / no matching open duty`);
     payload.dutyId = duty.id;
-    const what = `${duty.id} (${duty.what.zh} / ${duty.what.en})`;
-    if (type === 'admin.deadline.extend') {
-      const until = typeof payload.until === 'string' ? payload.until : '';
-      if (!(Date.parse(until) > Date.parse(duty.dueAt)) || !(Date.parse(until) > Date.now()))
-        return skip(
-          `新期限须晚于 ${duty.dueAt} 和当前时间 / new deadline must be after ${duty.dueAt} and now`,
-        );
-      change = `duty ${what}: due ${duty.dueAt} → ${until}`;
-    } else if (type === 'admin.duty.waive') {
-      if (NEVER_WAIVABLE.includes(duty.kind as DutyKind)) return skip(`${what} 不可免除 / cannot be waived`);
-      change = `duty ${what}: waived`;
-    } else {
-      const owner = payload.owner as { role?: string; unit?: string } | undefined;
-      change = `duty ${what}: owner ${duty.owner.role}@${duty.owner.unit} → ${owner?.role}@${owner?.unit}`;
-    }
-  } else if (type === 'admin.case.force') {
-    const to = typeof payload.to === 'string' ? payload.to : '';
-    if (!to) return skip('to missing');
-    change = `status ${view.status} → ${to}`;
-  } else if (type === 'admin.case.hold') {
-    change = `status ${view.status} → ON_HOLD`;
-  } else {
-    change = `status ${view.status} → (resumed)`;
   }
   const parsed = (eventPayloadSchemas[type] as unknown as z.ZodObject<z.ZodRawShape>)
     .strict()
     .safeParse(payload);
   if (!parsed.success) throw invalidInput(parsed.error, 'intervention.payload');
-  return { ...base, status: view.status, willChange: true, change, skipReason: null, payload };
+  const preview = await ctx.cases.preview(ref.caseId, type, { ...payload, actor: actorFor(user, ref) });
+  if (!preview.ok) return skip(`当前状态 ${view.status}：${preview.refusal}`);
+  return {
+    ...base,
+    status: preview.before.status,
+    willChange: true,
+    change: describeChange(preview.before, preview.after),
+    skipReason: null,
+    payload,
+  };
 }
 
 const verifyQuerySchema = z.object({ caseId: caseIdParamSchema.shape.id.optional() });

@@ -150,7 +150,9 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
     'every case completes with a gapless audit sequence, exactly-once notifications and verified chains',
     async () => {
       if (!worker || !server || !connection || !db) throw new Error('setup failed');
-      const cases = new SecondmentClient(new Client({ connection, namespace: 'default' }), taskQueue);
+      const cases = new SecondmentClient(new Client({ connection, namespace: 'default' }), taskQueue, {
+        reads: db,
+      });
       const stats = new DriverStats();
       const t0 = Date.now();
       const ctx: DriveContext = { cases, connection, stats, deadline: t0 + DRIVE_BUDGET_MS };

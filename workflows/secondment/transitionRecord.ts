@@ -1,7 +1,9 @@
 import type { TransitionRecordInput } from '../../activities/transition-record';
 import {
+  MACHINE_VERSION,
   openDuties,
   searchAttributes,
+  toPersisted,
   type Effect,
   type SecondmentSnapshot,
 } from '../../machines/secondment';
@@ -18,6 +20,7 @@ export const principalLabel = (p: Principal): string => `${p.role}@${p.unit}/${p
 export function transitionRecordOf(
   effects: readonly Effect[],
   after: SecondmentSnapshot,
+  run: number,
 ): TransitionRecordInput | null {
   const record = effects.find((e) => e.type === 'record');
   if (!record || record.type !== 'record') return null;
@@ -80,5 +83,6 @@ export function transitionRecordOf(
         ? [{ recipients: e.params.recipients, template: e.params.template, vars: e.params.vars }]
         : [],
     ),
+    state: { run, machineVersion: MACHINE_VERSION, snapshot: { ...toPersisted(after) } },
   };
 }

@@ -15,14 +15,11 @@ import {
   allowedEvents,
   checkEvent,
   fromPersisted,
-  MACHINE_VERSION,
   openDuties,
   searchAttributes,
   secondmentEventSchema,
   secondmentInputSchema,
   secondmentMachine,
-  statusCode,
-  statusLabels,
   toEffects,
   toPersisted,
   type Effect,
@@ -44,6 +41,7 @@ import {
   type UpdateEventType,
 } from './definitions';
 import { DutyTimers } from './dutyTimers';
+import { caseViewOf } from './caseView';
 import { transitionRecordOf } from './transitionRecord';
 
 const { applyTransition } = proxyActivities<Activities>({
@@ -106,38 +104,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
     Date.parse(iso) < Date.parse(snapshot.context.lastAt) ? snapshot.context.lastAt : iso;
   let lastSa = '';
 
-  const view = (): CaseView => {
-    const sa = searchAttributes(snapshot);
-    const status = statusCode(snapshot);
-    return {
-      caseId: snapshot.context.caseId,
-      status,
-      statusLabel: statusLabels[status],
-      kind: snapshot.context.kind,
-      year: snapshot.context.year,
-      sendingUnit: sa.sendingUnit,
-      receivingUnit: sa.receivingUnit,
-      openDuties: openDuties(snapshot).map((d) => ({
-        id: d.id,
-        key: d.key,
-        kind: d.kind,
-        what: d.what,
-        owner: d.owner,
-        dueAt: d.dueAt,
-        nextAlarmAt: d.nextAlarmAt,
-        escalations: d.escalations,
-        stuck: d.stuck,
-        paused: d.pausedAt !== null,
-      })),
-      nextDeadline: sa.nextDeadline,
-      overdue: sa.overdue,
-      stuck: sa.stuck,
-      closed: snapshot.status === 'done',
-      lastSeq: auditTail.at(-1)?.seq ?? 0,
-      machineVersion: MACHINE_VERSION,
-      run,
-    };
-  };
+  const view = (): CaseView => caseViewOf(snapshot, auditTail.at(-1)?.seq ?? 0, run);
 
   function syncSearchAttributes(): void {
     const sa = searchAttributes(snapshot);
@@ -164,7 +131,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
   }
 
   async function carryOut(effects: readonly Effect[]): Promise<void> {
-    const record = transitionRecordOf(effects, snapshot);
+    const record = transitionRecordOf(effects, snapshot, run);
     if (record) {
       await applyTransition(record);
       transitionsThisRun += 1;

@@ -209,6 +209,23 @@ test('bulk: dry run previews exactly which cases change and how, execution repor
   );
   expect(extend.items).toHaveLength(1);
   expect(extend.items[0]?.change).toMatch(/due .* → /);
+
+  // The preview is what execution then does: the same duty ends up due on the same day.
+  const until = new Date(Date.now() + 300 * 86_400_000).toISOString();
+  const extendBody = {
+    filter: { status: 'POSTING' },
+    intervention: { type: 'admin.deadline.extend', duty: 'next', payload: { until, reason: '统一顺延' } },
+  };
+  const previewed = json<{ items: { caseId: string; change: string | null }[] }>(
+    ok(await call(api.http, s.admin!, 'POST', '/api/bulk', extendBody)),
+  ).items.find((i) => i.caseId === caseId)?.change;
+  const dutyId = /^duty (\S+) /.exec(previewed ?? '')?.[1];
+  expect(previewed).toContain(`→ ${until}`);
+  ok(await call(api.http, s.admin!, 'POST', '/api/bulk', { ...extendBody, dryRun: false }));
+  const detail = json<{ openDuties: { id: string; dueAt: string }[] }>(
+    ok(await call(api.http, s.admin!, 'GET', `/api/cases/${caseId}`)),
+  );
+  expect(detail.openDuties.find((d) => d.id === dutyId)?.dueAt).toBe(until);
 });
 
 test('list: filters, sorting, pagination from the projection', async () => {

@@ -15,7 +15,10 @@ export interface SecondmentWorld {
   db: Db;
   activities: Activities;
   worker: Worker;
+  /** reads by Temporal queries */
   cases: SecondmentClient;
+  /** the same client reading status, duties, allowed events and audit tail from the database */
+  casesReadFromDb: SecondmentClient;
   taskQueue: string;
   close(): Promise<void>;
 }
@@ -42,6 +45,7 @@ export async function createSecondmentWorld(
     activities,
     worker,
     cases: new SecondmentClient(client, taskQueue, opts),
+    casesReadFromDb: new SecondmentClient(client, taskQueue, { ...opts, reads: db }),
     taskQueue,
     async close() {
       worker.shutdown();

@@ -1,4 +1,12 @@
-import { createActivities, FailureType, LocalMailboxTransport } from '../../../activities';
+import { initialTransition, transition as machineTransition } from 'xstate';
+import { createActivities, FailureType, getCaseState, LocalMailboxTransport } from '../../../activities';
+import {
+  secondmentMachine,
+  statusCode,
+  toPersisted,
+  type SecondmentSnapshot,
+} from '../../../machines/secondment';
+import { event, nomination, P } from '../../machines/support/fixtures';
 import type { Db } from '../../../db';
 import { adapters, count, dropTestSchemas, newCaseId, OPEN_TIMEOUT, transition } from './support';
 
@@ -19,6 +27,29 @@ describe.each(adapters)('应用状态转换 applyTransition on $name', (adapter)
     outbox: await count(db, 'notifications WHERE case_id = $1', [caseId]),
     personnel: await count(db, 'personnel_file_entries WHERE case_id = $1', [caseId]),
     cases: await count(db, 'cases WHERE case_id = $1', [caseId]),
+  });
+
+  test('keeps the machine state of the latest transition: the read model of status and allowed events', async () => {
+    const caseId = newCaseId();
+    const [nominated] = initialTransition(secondmentMachine, nomination({ caseId }));
+    const [approved] = machineTransition(
+      secondmentMachine,
+      nominated,
+      event('approval.approve', P.approve, '2026-01-06T09:00:00+08:00'),
+    );
+    const state = (s: SecondmentSnapshot) => ({ run: 1, machineVersion: 1, snapshot: { ...toPersisted(s) } });
+    expect(await getCaseState(db, caseId)).toBeNull();
+
+    await activities.applyTransition(transition(caseId, 1, { state: state(nominated) }));
+    expect(statusCode((await getCaseState(db, caseId))!.snapshot)).toBe('NOMINATED');
+    await activities.applyTransition(transition(caseId, 2, { state: state(approved) }));
+    // a retry of the earlier transition must not put the older state back
+    await activities.applyTransition(transition(caseId, 1, { state: state(nominated) }));
+
+    const stored = await getCaseState(db, caseId);
+    expect(stored).toMatchObject({ caseId, seq: 2, run: 1 });
+    expect(statusCode(stored!.snapshot)).toBe('POSTING');
+    expect(stored!.snapshot.context).toEqual(approved.context);
   });
 
   test('writes the audit entry, projection, personnel file and one outbox row per recipient', async () => {
