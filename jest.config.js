@@ -20,9 +20,6 @@ module.exports = {
       transform,
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/temporal/**/*.test.ts'],
-      // The chaos soak test reproduces an open replay bug (see README, "Known open bug"): it runs
-      // with `npm run test:chaos`, not in the default suite, until that bug is fixed.
-      testPathIgnorePatterns: process.env.SECONDMENT_CHAOS === '1' ? [] : ['/chaos\\.test\\.ts$'],
       globalSetup: '<rootDir>/test/harness/globalSetup.ts',
       globalTeardown: '<rootDir>/test/harness/globalTeardown.ts',
     },
