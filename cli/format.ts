@@ -1,5 +1,4 @@
 import { eventLabels, type EventType } from '../machines/secondment/events';
-import { statusLabels, type StatusCode } from '../machines/secondment/status';
 
 /** zh-CN first, English second: the order of every label the CLI prints. */
 export const bi = (label: { zh: string; en: string }): string => `${label.zh} / ${label.en}`;
@@ -14,12 +13,6 @@ export function formatTime(iso: string | null | undefined): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-}
-
-export function statusText(code: string | null | undefined): string {
-  if (!code) return '—';
-  const label = statusLabels[code as StatusCode];
-  return label ? `${code} (${label.zh})` : code;
 }
 
 export function eventText(type: string): string {

@@ -27,9 +27,11 @@ export class Output {
   error(err: CliError): void {
     if (this.json) this.stderr.write(`${JSON.stringify(err.toJson())}\n`);
     else {
-      const where = err.extra.field ? ` [${err.extra.field}]` : '';
-      const rule = err.extra.rule ? ` (${err.extra.rule})` : '';
-      this.stderr.write(`错误 / Error: ${err.message}${where}${rule}\n`);
+      // The API's messages often name the field or rule already; say it once.
+      const { field, rule } = err.extra;
+      const where = field && !err.message.includes(field) ? ` [${field}]` : '';
+      const why = rule && !err.message.includes(rule) ? ` (${rule})` : '';
+      this.stderr.write(`错误 / Error: ${err.message}${where}${why}\n`);
     }
   }
 }

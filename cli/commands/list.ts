@@ -4,34 +4,32 @@ import { enumValue, intValue } from '../args';
 import { authedClient, type Command } from '../command';
 import { EXIT } from '../exitCodes';
 import { FILTER_HELP, FILTER_OPTIONS, filterFromArgs } from '../filters';
-import { formatTime, statusText, yesNo } from '../format';
+import { formatTime } from '../format';
 import { renderTable } from '../table';
 
 export function caseTable(page: CasePage): string {
   const rows = page.items.map((c) => [
     c.caseId,
-    statusText(c.status),
+    c.status,
     c.kind,
     String(c.year),
     c.sendingUnit,
     c.receivingUnit,
     c.nextDuty?.label ?? '—',
     formatTime(c.nextDeadline),
-    yesNo(c.overdue),
-    yesNo(c.stuck),
+    [c.overdue ? '逾期 / overdue' : '', c.stuck ? '卡住 / stuck' : ''].filter(Boolean).join(', ') || '—',
   ]);
   const table = renderTable(
     [
       { header: '案件 / Case' },
-      { header: '状态 / Status', max: 30 },
+      { header: '状态 / Status' },
       { header: '类型 / Kind' },
       { header: '年度 / Year' },
       { header: '派出单位 / Sending' },
       { header: '接收单位 / Receiving' },
       { header: '下一事项 / Next duty', max: 30 },
       { header: '期限 / Due' },
-      { header: '逾期 / Overdue' },
-      { header: '卡住 / Stuck' },
+      { header: '提示 / Flags' },
     ],
     rows,
   );
