@@ -204,6 +204,10 @@ ${FILTER_HELP}
       return EXIT.OK;
     }
 
+    if (plan.truncated)
+      ctx.out.note(
+        `注意：只处理前 ${plan.considered} 件（共匹配 ${plan.matched} 件）/ note: only the first ${plan.considered} of ${plan.matched} matched cases are processed`,
+      );
     const items = await execute(ctx, api, plan, type, payload, duty ?? 'next');
     const counts = { changed: 0, skipped: 0, failed: 0 };
     for (const i of items) counts[i.outcome]++;
