@@ -28,10 +28,14 @@ export async function runCli(argv: string[], io: Io): Promise<ExitCode> {
         io.stdout.write(`${topic ? commandHelp(topic) : generalHelp()}\n`);
         return EXIT.OK;
       }
-      io.stderr.write(`${generalHelp()}\n`);
+      if (!json) io.stderr.write(`${generalHelp()}\n`);
       throw usage('缺少命令 / missing command', 'command');
     }
     const command = COMMANDS.find((c) => c.name === name);
+    if (!command && GROUPS.has(words[0] ?? '') && words.length === 1) {
+      const subs = COMMANDS.filter((c) => c.name.startsWith(`${name} `)).map((c) => c.name.split(' ')[1]);
+      throw usage(`${name} 需要子命令 / needs a subcommand: ${subs.join(', ')}`, 'command');
+    }
     if (!command) {
       const known = COMMANDS.map((c) => c.name).join(', ');
       throw usage(`未知命令 / unknown command: "${name}"; 可用命令 / commands: ${known}`, 'command');
