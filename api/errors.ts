@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'FORBIDDEN', // 403: the caller's role may not do this (never used to hide existence)
   'NOT_FOUND', // 404: no such resource, or outside the caller's scope
   'CASE_EXISTS', // 409: nomination with an existing case id
+  'USER_EXISTS', // 409: a new user's username is taken
   'EVENT_REFUSED', // 409: the lifecycle machine refused the event (rule named in the message)
   'NOTHING_TO_RETRY', // 409: retry asked for a case with no failing activity
   'RATE_LIMITED', // 429: too many failed logins / requests
@@ -30,6 +31,7 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CASE_EXISTS: 409,
+  USER_EXISTS: 409,
   EVENT_REFUSED: 409,
   NOTHING_TO_RETRY: 409,
   RATE_LIMITED: 429,

@@ -18,6 +18,7 @@ import { installErrorHandling } from './errors';
 import { authRoutes } from './routes/auth';
 import { caseRoutes } from './routes/cases';
 import { operationRoutes } from './routes/operations';
+import { userRoutes } from './routes/users';
 
 export interface ApiDeps {
   connection: Connection;
@@ -133,6 +134,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     authRoutes(r, ctx);
     caseRoutes(r, ctx);
     operationRoutes(r, ctx);
+    userRoutes(r, ctx);
     done();
   });
 

@@ -54,6 +54,13 @@ beforeAll(async () => {
         units: [B_UNITS.org],
         password: DEMO_PASSWORD,
       },
+      {
+        username: 'clerk-a',
+        displayName: '市发改委 干事',
+        role: 'sending_officer',
+        units: [A_UNITS.sending],
+        password: DEMO_PASSWORD,
+      },
     ],
   });
   for (const { own, other } of Object.values(PAIRS)) {
@@ -224,6 +231,71 @@ const ENDPOINTS: Endpoint[] = [
       const mayNominate = side === 'own' && (role === 'sending_officer' || role === 'org_admin');
       if (!mayNominate) return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
       expect(res.statusCode).toBe(201);
+    },
+  },
+  {
+    name: 'GET /api/users',
+    async check(s, role, side) {
+      const res = await call(api.http, s, 'GET', '/api/users');
+      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      expect(res.statusCode).toBe(200);
+      const names = (res.json() as { users: { username: string }[] }).users.map((u) => u.username);
+      // Unit users by jurisdiction, cadre accounts by the cadres of the department's cases.
+      for (const [username, ownSide] of [
+        ['sender', true],
+        ['cadre', true],
+        ['sender-c', false],
+        ['cadre-c', false],
+      ] as const)
+        expect([username, names.includes(username)]).toEqual([username, ownSide === (side === 'own')]);
+      expect(res.body).not.toContain('scrypt');
+    },
+  },
+  {
+    name: 'POST /api/users (a user of case A’s sending unit)',
+    async check(s, role, side) {
+      const res = await call(api.http, s, 'POST', '/api/users', {
+        username: `new-${role}-${side}`,
+        displayName: '新用户',
+        role: 'sending_officer',
+        units: [A_UNITS.sending],
+        password: DEMO_PASSWORD,
+      });
+      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (side === 'other') {
+        expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+        return void expect((res.json() as { error: { field: string } }).error.field).toBe('body.units');
+      }
+      expect(res.statusCode).toBe(201);
+      expect(res.body).not.toContain('scrypt');
+    },
+  },
+  {
+    name: 'POST /api/users (an account for case A’s cadre)',
+    async check(s, role, side) {
+      const res = await call(api.http, s, 'POST', '/api/users', {
+        username: `cadre-acct-${role}-${side}`,
+        displayName: '干部账号',
+        role: 'cadre',
+        cadreId: A_UNITS.cadre,
+        password: DEMO_PASSWORD,
+      });
+      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (side === 'other') {
+        expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+        return void expect((res.json() as { error: { field: string } }).error.field).toBe('body.cadreId');
+      }
+      expect(res.statusCode).toBe(201);
+    },
+  },
+  {
+    name: 'POST /api/users/:username/disable (a user of case A’s sending unit)',
+    async check(s, role, side) {
+      const res = await call(api.http, s, 'POST', '/api/users/clerk-a/disable');
+      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (side === 'other') return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as { user: { disabled: boolean } }).user.disabled).toBe(true);
     },
   },
 ];

@@ -1,0 +1,31 @@
+import type { Command } from '../command';
+import { auditVerify } from './audit';
+import { login, logout, whoami } from './auth';
+import { bulk } from './bulk';
+import { intervene } from './intervene';
+import { list } from './list';
+import { nominate } from './nominate';
+import { send } from './send';
+import { show } from './show';
+import { usersCreate, usersDisable, usersList } from './users';
+
+export const COMMANDS: Command[] = [
+  login,
+  logout,
+  whoami,
+  nominate,
+  list,
+  show,
+  send,
+  intervene,
+  bulk,
+  auditVerify,
+  usersCreate,
+  usersList,
+  usersDisable,
+];
+
+/** First words that need a second one (`audit verify`, `users create`). */
+export const GROUPS: ReadonlySet<string> = new Set(
+  COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0] ?? ''),
+);

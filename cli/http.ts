@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { CliError } from './errors';
+import { EXIT, exitForApiError } from './exitCodes';
+import type { StoredSession } from './session';
+
+// The bulk endpoint plans up to 200 cases in one request; give it time, but never hang forever.
+const REQUEST_TIMEOUT_MS = 120_000;
+
+const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    rule: z.string().optional(),
+  }),
+});
+
+export type Query = Record<string, string | number | boolean | string[] | undefined>;
+
+export interface ApiResponse<T> {
+  status: number;
+  body: T;
+  setCookies: string[];
+}
+
+/** The admin API over HTTP, carrying the saved session's cookie and CSRF token. */
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly session: StoredSession | null,
+  ) {}
+
+  get<T>(path: string, query: Query = {}): Promise<T> {
+    return this.request<T>('GET', path, { query }).then((r) => r.body);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, { body }).then((r) => r.body);
+  }
+
+  async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: { query?: Query; body?: unknown } = {},
+  ): Promise<ApiResponse<T>> {
+    const url = new URL(this.baseUrl + path);
+    for (const [key, value] of Object.entries(opts.query ?? {})) {
+      if (value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v));
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (this.session) {
+      headers.cookie = this.session.cookie;
+      if (method === 'POST') headers['x-csrf-token'] = this.session.csrfToken;
+    }
+
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        headers,
+        ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw unreachable(this.baseUrl, err);
+    }
+    const text = await res.text().catch((err: unknown) => {
+      throw unreachable(this.baseUrl, err);
+    });
+    let body: unknown;
+    try {
+      body = text === '' ? null : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (res.ok && body !== undefined)
+      return { status: res.status, body: body as T, setCookies: res.headers.getSetCookie() };
+    throw this.failure(res.status, body, text);
+  }
+
+  private failure(status: number, body: unknown, text: string): CliError {
+    const parsed = apiErrorSchema.safeParse(body);
+    if (!parsed.success) {
+      const exit = exitForApiError('', status);
+      return new CliError(
+        exit === EXIT.UNAVAILABLE ? 'API_UNREACHABLE' : 'BAD_RESPONSE',
+        `API 的回答无法识别 / unexpected answer from ${this.baseUrl} (HTTP ${status}): ${text.slice(0, 200)}`,
+        exit,
+      );
+    }
+    const { code, message, field, rule } = parsed.data.error;
+    const extra = { ...(field ? { field } : {}), ...(rule ? { rule } : {}) };
+    if (code === 'UNAUTHENTICATED' && this.session) {
+      return new CliError(
+        code,
+        `会话已过期或已失效，请重新登录 / session expired or ended: run \`secondment login\` (${message})`,
+        EXIT.AUTH,
+        extra,
+      );
+    }
+    return new CliError(code, message, exitForApiError(code, status), extra);
+  }
+}
+
+function unreachable(baseUrl: string, err: unknown): CliError {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const why =
+    e?.name === 'TimeoutError'
+      ? `${REQUEST_TIMEOUT_MS / 1000} s 内无应答 / no answer within ${REQUEST_TIMEOUT_MS / 1000} s`
+      : (e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err));
+  return new CliError(
+    'API_UNREACHABLE',
+    `无法连接 API / cannot reach the API at ${baseUrl}: ${why}`,
+    EXIT.UNAVAILABLE,
+  );
+}
