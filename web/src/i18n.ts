@@ -163,7 +163,7 @@ const M = {
   statechart: { zh: '流程图', en: 'Statechart' },
   statechartLegendCurrent: { zh: '当前状态', en: 'current state' },
   statechartLegendVisited: { zh: '已经过', en: 'visited' },
-  statechartNotes: { zh: '显示阶段内事项', en: 'show in-state events' },
+  statechartNotes: { zh: '显示事件名称', en: 'show event names' },
   personnelFile: { zh: '干部档案记录', en: 'Personnel-file entries' },
   liveUnavailable: { zh: '工作流暂不可查询', en: 'Live state unavailable' },
   dutiesTitle: { zh: '本单位待办事项', en: 'What your unit owes' },
@@ -287,7 +287,27 @@ export const FIELD_LABELS: Record<string, Label> = {
   decision: { zh: '决定', en: 'Decision' },
   approve: { zh: '批准', en: 'Approve' },
   year: { zh: '年度', en: 'Year' },
+  kind: { zh: '挂职类型', en: 'Kind' },
+  source: { zh: '推荐方式', en: 'Source' },
+  eligible: { zh: '符合选派条件', en: 'Eligible' },
+  programme: { zh: '专项', en: 'Programme' },
+  termMonths: { zh: '挂职期限（月）', en: 'Term (months)' },
+  sendingUnit: { zh: '派出单位', en: 'Sending unit' },
+  requestedReceivingUnit: { zh: '申报接收单位', en: 'Requested receiving unit' },
+  step: { zh: '督办阶段', en: 'Escalation' },
 };
+
+/** Events GET /api/meta/events does not list (nobody sends them through the API). */
+export const SYSTEM_EVENT_LABELS: Record<string, Label> = {
+  'deadline.reached': { zh: '期限到达（系统）', en: 'deadline reached (system)' },
+  'nomination.create': { zh: '推荐（立案）', en: 'nomination (case opened)' },
+};
+
+/** Server texts written "中文 / English" (projection labels): the part in the current language. */
+export function pickLang(text: string, lang: Lang): string {
+  const parts = text.split(' / ');
+  return parts.length === 2 ? ((lang === 'zh' ? parts[0] : parts[1]) ?? text) : text;
+}
 
 /** Enum values in the payload schemas that have a Chinese name (besides the vocabulary's). */
 const EXTRA_ENUM_LABELS: Record<string, Label> = {
@@ -295,6 +315,10 @@ const EXTRA_ENUM_LABELS: Record<string, Label> = {
   campaign: { zh: '专项任务', en: 'mandated campaign' },
   other: { zh: '其他', en: 'other' },
   first: { zh: '上半年', en: 'first half' },
+  self: { zh: '个人自荐', en: 'self-nominated' },
+  mass: { zh: '群众推荐', en: 'nominated by colleagues' },
+  organization: { zh: '组织推荐', en: 'nominated by the organization' },
+  competitive: { zh: '竞争性选拔', en: 'competitive selection' },
   second: { zh: '下半年', en: 'second half' },
 };
 

@@ -24,12 +24,16 @@ export function nodeIds(text = source): string[] {
 export function highlightedChart(opts: {
   current: string | undefined;
   visited: string[];
-  notes: boolean;
+  /** with the events on the arrows and the "stays on" notes (a reference, but far too wide to read at once) */
+  events: boolean;
   text?: string;
 }): string {
   let text = opts.text ?? source;
-  // The "stays on" notes list every in-state event: useful as a reference, too wide for a case page.
-  if (!opts.notes) text = text.replace(/^\s*note right of \w+\n[\s\S]*?^\s*end note\n?/gm, '');
+  if (!opts.events) {
+    text = text
+      .replace(/^\s*note right of \w+\n[\s\S]*?^\s*end note\n?/gm, '')
+      .replace(/^(\s*(?:\w+|\[\*\])\s*-->\s*(?:\w+|\[\*\]))\s*:.*$/gm, '$1');
+  }
   const known = new Set(nodeIds(text));
   const visited = [...new Set(opts.visited)].filter((s) => known.has(s) && s !== opts.current);
   const lines = [

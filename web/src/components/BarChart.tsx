@@ -17,7 +17,9 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
   if (bars.length === 0) return <p class="muted empty">{t('none')}</p>;
   const max = Math.max(...bars.map((b) => b.value), 1);
   const row = 26;
-  const labelW = 190;
+  // Room for the longest label (CJK glyphs are about one em wide), no more.
+  const longest = Math.max(...bars.map((b) => Math.min(16, [...b.label].length)));
+  const labelW = Math.min(200, Math.max(64, longest * 12 + 12));
   const chartW = 250;
   const width = labelW + chartW + 44;
   const height = bars.length * row + 4;

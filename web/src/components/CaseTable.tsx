@@ -1,6 +1,6 @@
 import type { CaseSummary } from '../api';
 import { dateTime } from '../format';
-import { useI18n, type MessageKey } from '../i18n';
+import { pickLang, useI18n, type MessageKey } from '../i18n';
 import { CaseLink, Flags, StatusBadge } from './common';
 import { DueIn } from './DutyTable';
 
@@ -55,7 +55,7 @@ export function CaseTable(props: {
             {!props.compact && <td>{c.year}</td>}
             {!props.compact && <td>{i.unit(c.sendingUnit)}</td>}
             <td>{i.unit(c.receivingUnit)}</td>
-            <td>{c.nextDuty ? c.nextDuty.label : '—'}</td>
+            <td>{c.nextDuty ? pickLang(c.nextDuty.label, i.lang) : '—'}</td>
             <td>
               {c.nextDeadline ? (
                 <>

@@ -15,8 +15,16 @@ export function DueIn({ dueAt, paused }: { dueAt: string; paused?: boolean }) {
   );
 }
 
-export function EscalationBadge({ step, stuck }: { step: string | null; stuck: boolean }) {
+/**
+ * The duty's current escalation step. The API reports the last step ever taken; after an extension
+ * (ladder restarted, history kept) that old step no longer applies until the new due date nears.
+ */
+export function EscalationBadge(props: { step: string | null; stuck: boolean; dueAt: string }) {
   const i = useI18n();
+  const now = useNow(5000);
+  const { stuck } = props;
+  const restarted = !stuck && props.step !== 'reminder' && Date.parse(props.dueAt) > now;
+  const step = restarted ? null : props.step;
   if (!step) return <span class="muted">—</span>;
   const tone = stuck || step === 'stuck' ? 'danger' : step === 'reminder' ? 'info' : 'warn';
   return <span class={`badge badge-${tone}`}>{i.escalation(step)}</span>;
@@ -51,7 +59,7 @@ export function DutyTable({ duties }: { duties: Duty[] }) {
               </div>
             </td>
             <td>
-              <EscalationBadge step={d.escalationStep} stuck={d.stuck} />
+              <EscalationBadge step={d.escalationStep} stuck={d.stuck} dueAt={d.dueAt} />
             </td>
           </tr>
         ))}

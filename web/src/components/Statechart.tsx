@@ -16,7 +16,7 @@ export function Statechart({
 }) {
   const i = useI18n();
   const host = useRef<HTMLDivElement>(null);
-  const [notes, setNotes] = useState(false);
+  const [events, setEvents] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const current = stateOf(i.vocab.statusState, status);
   const visitedKey = visitedStatuses.join(',');
@@ -26,7 +26,7 @@ export function Statechart({
     const text = highlightedChart({
       current,
       visited: visitedStatuses.map((v) => stateOf(i.vocab.statusState, v)).filter((s): s is string => !!s),
-      notes,
+      events,
     });
     // mermaid is large: it is a separate chunk, loaded when a case page first shows a chart.
     import('mermaid')
@@ -36,6 +36,7 @@ export function Statechart({
           securityLevel: 'strict',
           theme: 'base',
           fontFamily: FONT,
+          state: { useMaxWidth: false },
           themeVariables: {
             fontFamily: FONT,
             fontSize: '13px',
@@ -49,9 +50,18 @@ export function Statechart({
           },
         });
         const { svg } = await mermaid.render(`statechart-${++renderCount}`, text);
-        if (!cancelled && host.current) {
-          host.current.innerHTML = svg;
+        const box = host.current;
+        if (!cancelled && box) {
+          box.innerHTML = svg;
           setFailed(null);
+          // Drawn at its natural size (readable) inside a scroll box: bring the current state into view.
+          const node = box.querySelector('g.current');
+          if (node) {
+            const n = node.getBoundingClientRect();
+            const b = box.getBoundingClientRect();
+            box.scrollLeft += n.left - b.left - (b.width - n.width) / 2;
+            box.scrollTop += n.top - b.top - (b.height - n.height) / 2;
+          }
         }
       })
       .catch((err: unknown) => {
@@ -61,7 +71,7 @@ export function Statechart({
       cancelled = true;
     };
     // visitedKey stands for visitedStatuses (a new array on every render)
-  }, [current, visitedKey, notes]);
+  }, [current, visitedKey, events]);
 
   return (
     <div class="statechart">
@@ -74,7 +84,7 @@ export function Statechart({
           <span class="swatch swatch-visited" /> {i.t('statechartLegendVisited')}
         </span>
         <label class="check small">
-          <input type="checkbox" checked={notes} onChange={(e) => setNotes(e.currentTarget.checked)} />
+          <input type="checkbox" checked={events} onChange={(e) => setEvents(e.currentTarget.checked)} />
           {i.t('statechartNotes')}
         </label>
       </div>

@@ -1,26 +1,39 @@
-import type { AuditEntry, EventMeta } from '../api';
+import type { AuditEntry, Duty, EventMeta } from '../api';
 import { dateTime } from '../format';
-import { useI18n } from '../i18n';
+import { SYSTEM_EVENT_LABELS, useI18n, type I18n } from '../i18n';
 
 const SKIP_PAYLOAD = new Set(['reason', 'actor', 'onBehalfOf', 'dutyId']);
 
-/** The audit trail, newest first: who (role, unit, on behalf of whom), what, why, from → to, when. */
-export function Timeline({
-  entries,
-  meta,
-}: {
+const showValue = (i: I18n, key: string, v: string | number | boolean): string => {
+  if (typeof v !== 'string') return typeof v === 'boolean' ? (v ? i.t('yes') : i.t('no')) : String(v);
+  if (key === 'kind') return i.kind(v);
+  if (/unit$/i.test(key)) return i.unit(v);
+  return i.enumValue(v);
+};
+
+/**
+ * The audit trail, newest first: who (role, unit, on behalf of whom), what, why, from → to, when.
+ * An alarm names only its duty; the duty's escalation taken at that moment says which step it was.
+ */
+export function Timeline(props: {
   entries: AuditEntry[];
   meta: Map<string, EventMeta> | undefined;
+  duties: Duty[];
 }) {
   const i = useI18n();
-  const sorted = [...entries].sort((a, b) => b.seq - a.seq);
+  const sorted = [...props.entries].sort((a, b) => b.seq - a.seq);
+  const dutyById = new Map(props.duties.map((d) => [d.id, d]));
   return (
     <ol class="timeline" data-testid="timeline">
       {sorted.map((e) => {
-        const label = meta?.get(e.eventType)?.label;
+        const label = props.meta?.get(e.eventType)?.label ?? SYSTEM_EVENT_LABELS[e.eventType];
         const system = e.actorRole === 'system';
         const admin = e.eventType.startsWith('admin.');
-        const step = typeof e.payload.step === 'string' ? e.payload.step : null;
+        const duty = typeof e.payload.dutyId === 'string' ? dutyById.get(e.payload.dutyId) : undefined;
+        const step =
+          e.eventType === 'deadline.reached'
+            ? (duty?.escalations.find((x) => Date.parse(x.at) === Date.parse(e.at))?.step ?? null)
+            : null;
         const details = Object.entries(e.payload).filter(
           ([k, v]) => !SKIP_PAYLOAD.has(k) && v !== null && typeof v !== 'object',
         );
@@ -56,12 +69,14 @@ export function Timeline({
             </div>
             {e.fromState !== e.toState && (
               <div class="tl-transition">
-                {i.status(e.fromState)} → <strong>{i.status(e.toState)}</strong>
+                {e.fromState && e.fromState !== 'NONE' ? `${i.status(e.fromState)} → ` : '→ '}
+                <strong>{i.status(e.toState)}</strong>
               </div>
             )}
-            {step && (
+            {duty && (
               <div class="tl-detail">
-                {i.t('escalation')}：{i.escalation(step)}
+                {i.t('duty')}：{i.l(duty.what)}
+                {step ? ` · ${i.t('escalation')}：${i.escalation(step)}` : ''}
               </div>
             )}
             {e.reason && (
@@ -73,7 +88,7 @@ export function Timeline({
               <div class="tl-detail">
                 {details.map(([k, v]) => (
                   <span key={k} class="kv">
-                    {i.field(k)}：{typeof v === 'string' ? i.enumValue(v) : String(v)}
+                    {i.field(k)}：{showValue(i, k, v as string | number | boolean)}
                   </span>
                 ))}
               </div>

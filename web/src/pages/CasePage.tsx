@@ -199,7 +199,7 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
               </>
             }
           >
-            <Timeline entries={d.auditTrail} meta={metas} />
+            <Timeline entries={d.auditTrail} meta={metas} duties={d.openDuties} />
           </Card>
         </aside>
       </div>

@@ -73,7 +73,7 @@ export function MyDuties({ user }: { user: User }) {
                     <StatusBadge status={x.status} />
                   </td>
                   <td>
-                    <EscalationBadge step={x.duty.escalationStep} stuck={x.duty.stuck} />
+                    <EscalationBadge step={x.duty.escalationStep} stuck={x.duty.stuck} dueAt={x.duty.dueAt} />
                   </td>
                   <td>{i.unit(x.receivingUnit)}</td>
                 </tr>
