@@ -48,6 +48,7 @@ let browser: Browser;
 let base = '';
 const sessions: Record<string, Session> = {};
 let stuckId = '';
+let heldId = '';
 
 const ok = (res: Res) => {
   if (res.statusCode >= 300) throw new Error(`${res.statusCode}: ${res.body}`);
@@ -80,10 +81,12 @@ beforeAll(async () => {
   );
   await nominate('sender', { ...nominationBody(A_UNITS), kind: 'up', termMonths: 12 });
   await nominate('sender', { ...nominationBody(A_UNITS), kind: 'out', termMonths: 12 });
-  const held = await nominate('admin', { ...nominationBody(A_UNITS), kind: 'deployment', termMonths: 12 });
-  ok(await call(api.http, sessions.admin!, 'POST', `/api/cases/${held}/events/approval.approve`, P.approve));
+  heldId = await nominate('admin', { ...nominationBody(A_UNITS), kind: 'deployment', termMonths: 12 });
   ok(
-    await call(api.http, sessions.admin!, 'POST', `/api/cases/${held}/interventions/admin.case.hold`, {
+    await call(api.http, sessions.admin!, 'POST', `/api/cases/${heldId}/events/approval.approve`, P.approve),
+  );
+  ok(
+    await call(api.http, sessions.admin!, 'POST', `/api/cases/${heldId}/interventions/admin.case.hold`, {
       reason: '干部住院治疗，暂停办理',
     }),
   );
@@ -215,6 +218,65 @@ test('the language switch shows English labels and is remembered', async () => {
     await page.reload();
     await expectText(page.locator('nav.mainnav'), 'Cases');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  } finally {
+    await context.close();
+  }
+});
+
+test('bulk: the dry run lists exactly which cases change and how, the run shows its progress', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  try {
+    await loginInBrowser(page, 'admin');
+    await page.goto(`${base}/#/bulk`);
+    await page.locator('#bulk-type').selectOption('admin.case.resume');
+    await page.locator('textarea[name=reason]').fill('病愈返岗，批量恢复（浏览器测试）');
+    await page.getByRole('button', { name: '预览（不执行）' }).click();
+    const preview = page.locator('[data-testid=bulk-preview]');
+    await expectText(preview, '将变更 1 件');
+    const row = (id: string) => preview.locator('tr', { has: page.locator(`a[href="#/cases/${id}"]`) });
+    await expectText(row(heldId), 'ON_HOLD');
+    expect(await row(heldId).locator('td').nth(2).innerText()).toBe('✓');
+    expect(await row(stuckId).locator('td').nth(2).innerText()).toBe('—');
+    // Nothing has changed yet.
+    const status = async () =>
+      (ok(await call(api.http, sessions.admin!, 'GET', `/api/cases/${heldId}`)).json() as { status: string })
+        .status;
+    expect(await status()).toBe('ON_HOLD');
+
+    await page.getByRole('button', { name: '执行 1 件' }).click();
+    await expectText(preview.locator('[role=progressbar]'), '已处理 1/1');
+    await expectText(row(heldId), '已变更');
+    expect(await status()).toBe('POSTING');
+  } finally {
+    await context.close();
+  }
+});
+
+test('usable on a laptop screen: no page scrolls sideways at 1366×768', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  try {
+    await loginInBrowser(page, 'admin');
+    const pages: [string, string][] = [
+      ['#/', 'dashboard'],
+      ['#/cases', 'case-list'],
+      [`#/cases/${stuckId}`, 'case-page'],
+      ['#/duties', 'my-duties'],
+      ['#/bulk', 'bulk'],
+    ];
+    for (const [hash, testid] of pages) {
+      await page.goto(`${base}/${hash}`);
+      await page.locator(`[data-testid=${testid}]`).waitFor();
+      if (testid === 'case-page') await page.locator('[data-testid=statechart] svg').waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      if (process.env.CONSOLE_SCREENSHOTS_1366)
+        await page.screenshot({ path: path.join(process.env.CONSOLE_SCREENSHOTS_1366, `${testid}.png`) });
+      expect([testid, overflow]).toEqual([testid, 0]);
+    }
   } finally {
     await context.close();
   }

@@ -170,6 +170,7 @@ export function Bulk({ user }: { user: User }) {
         <FilterForm
           value={filters}
           units={[]}
+          live
           onApply={(f) => {
             setFilters(f);
             setPreview(null);

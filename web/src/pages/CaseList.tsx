@@ -66,11 +66,21 @@ export function filterQuery(f: Filters): Record<string, string | string[] | unde
   };
 }
 
-export function FilterForm(props: { value: Filters; onApply: (f: Filters) => void; units: string[] }) {
+export function FilterForm(props: {
+  value: Filters;
+  onApply: (f: Filters) => void;
+  units: string[];
+  /** apply every change at once (no search button): the bulk page previews whatever is shown */
+  live?: boolean;
+}) {
   const i = useI18n();
   const [f, setF] = useState(props.value);
   useEffect(() => setF(props.value), [JSON.stringify(props.value)]);
-  const set = (patch: Partial<Filters>) => setF((x) => ({ ...x, ...patch }));
+  const set = (patch: Partial<Filters>) => {
+    const next = { ...f, ...patch };
+    setF(next);
+    if (props.live) props.onApply(next);
+  };
   const tri = (key: 'overdue' | 'stuck') => (
     <select
       id={`filter-${key}`}
@@ -225,9 +235,11 @@ export function FilterForm(props: { value: Filters; onApply: (f: Filters) => voi
         <button type="button" class="btn btn-small" onClick={() => window(30)}>
           {i.t('within30')}
         </button>
-        <button type="submit" class="btn btn-primary">
-          {i.t('apply')}
-        </button>
+        {!props.live && (
+          <button type="submit" class="btn btn-primary">
+            {i.t('apply')}
+          </button>
+        )}
         <button
           type="button"
           class="btn"
