@@ -1,5 +1,17 @@
 import { useI18n } from '../i18n';
 
+const LABEL_MAX = 220;
+
+/** Rough text width at 12px: CJK glyphs are one em, Latin about half of one. */
+const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
+
+function fitLabel(label: string, max: number): string {
+  if (textWidth(label) <= max) return label;
+  const chars = [...label];
+  while (chars.length > 1 && textWidth(chars.join('') + '…') > max) chars.pop();
+  return chars.join('') + '…';
+}
+
 export interface Bar {
   key: string;
   label: string;
@@ -17,9 +29,8 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
   if (bars.length === 0) return <p class="muted empty">{t('none')}</p>;
   const max = Math.max(...bars.map((b) => b.value), 1);
   const row = 26;
-  // Room for the longest label (CJK glyphs are about one em wide), no more.
-  const longest = Math.max(...bars.map((b) => Math.min(16, [...b.label].length)));
-  const labelW = Math.min(200, Math.max(64, longest * 12 + 12));
+  const shown = bars.map((b) => fitLabel(b.label, LABEL_MAX));
+  const labelW = Math.max(64, Math.max(...shown.map(textWidth)) + 12);
   const chartW = 250;
   const width = labelW + chartW + 44;
   const height = bars.length * row + 4;
@@ -45,7 +56,7 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
               dominant-baseline="middle"
               class="bar-label"
             >
-              {b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label}
+              {shown[i]}
             </text>
             <rect x={labelW} y={y + 4} width={w} height={row - 10} rx={2} />
             <text x={labelW + w + 6} y={y + row / 2 + 1} dominant-baseline="middle" class="bar-value">

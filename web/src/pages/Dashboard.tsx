@@ -90,14 +90,14 @@ export function Dashboard({ user }: { user: User }) {
         <Kpi
           label={i.t('overdue')}
           value={s?.overdue ?? '…'}
-          tone="warn"
+          tone={s?.overdue ? 'warn' : 'default'}
           href={listHref({ overdue: 'true' })}
           testid="kpi-overdue"
         />
         <Kpi
           label={i.t('stuck')}
           value={s?.stuck ?? '…'}
-          tone="danger"
+          tone={s?.stuck ? 'danger' : 'default'}
           href={listHref({ stuck: 'true' })}
           testid="kpi-stuck"
         />
