@@ -167,6 +167,8 @@ test('an org admin finds the stuck case on the dashboard, intervenes with a reas
     // Without a reason the dialog refuses, says why next to the field, and sends nothing.
     await form.locator('button[type=submit]').click();
     await expectText(form.locator('[data-field=reason]'), '必须填写理由');
+    if (process.env.CONSOLE_SCREENSHOTS_1366)
+      await page.screenshot({ path: path.join(process.env.CONSOLE_SCREENSHOTS_1366, 'dialog.png') });
     expect(await dialog.isVisible()).toBe(true);
     expect(await entries.count()).toBe(before);
 

@@ -31,8 +31,9 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
   const row = 26;
   const shown = bars.map((b) => fitLabel(b.label, LABEL_MAX));
   const labelW = Math.max(64, Math.max(...shown.map(textWidth)) + 12);
-  const chartW = 250;
-  const width = labelW + chartW + 44;
+  // One width for every chart, so their text is drawn at the same size side by side.
+  const width = 480;
+  const chartW = width - labelW - 44;
   const height = bars.length * row + 4;
   return (
     <svg
