@@ -65,6 +65,33 @@ export default tseslint.config(
     },
   },
   {
+    // The console runs in the browser: its globals, and no Node built-ins in what ships to the page.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'localStorage',
+          'fetch',
+          'navigator',
+          'performance',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'URLSearchParams',
+          'HTMLElement',
+          'HTMLDialogElement',
+          'Event',
+          'Response',
+        ].map((g) => [g, 'readonly']),
+      ),
+    },
+    rules: { 'no-restricted-imports': ['error', noNode] },
+  },
+  {
     files: ['eslint.config.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -14,7 +14,7 @@ import { scopePredicate, type ScopeColumns } from './scope';
 export const caseListQuerySchema = caseFilterSchema;
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
-const SCOPE_COLUMNS: ScopeColumns = {
+export const SCOPE_COLUMNS: ScopeColumns = {
   org: 'p.org_unit',
   sending: 'c.sending_unit',
   receiving: 'c.receiving_unit',

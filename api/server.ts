@@ -12,10 +12,12 @@ import { SecondmentClient } from '../client/secondmentClient';
 import type { Db } from '../db';
 import { defaultAuthConfig, type AuthConfig } from './auth/config';
 import { installAuth } from './auth/plugin';
+import { consoleRoutes } from './console';
 import { LoginLimiter } from './auth/loginLimiter';
 import { docsRoutes } from './docsPage';
 import { installErrorHandling } from './errors';
 import { authRoutes } from './routes/auth';
+import { consoleReadRoutes } from './routes/console';
 import { caseRoutes } from './routes/cases';
 import { operationRoutes } from './routes/operations';
 import { userRoutes } from './routes/users';
@@ -135,8 +137,10 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     caseRoutes(r, ctx);
     operationRoutes(r, ctx);
     userRoutes(r, ctx);
+    consoleReadRoutes(r, ctx);
     done();
   });
+  void app.register(consoleRoutes);
 
   return app;
 }

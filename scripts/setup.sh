@@ -95,6 +95,17 @@ if [ "$WITH_BROWSER" = 1 ]; then
   else
     die "Chromium is missing (/usr/bin/chromium); install Debian's 'chromium' or set CHROMIUM_PATH."
   fi
+  # The console is Chinese: without a CJK font the screenshots show boxes instead of characters.
+  if command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing a CJK font (Debian's fonts-noto-cjk) for the console screenshots …"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk >/dev/null ||
+        { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+          DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk >/dev/null; }
+    else
+      say "no CJK font found: install Debian's 'fonts-noto-cjk' for readable console screenshots"
+    fi
+  fi
 fi
 
 say "done"

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   console.log(`  Temporal:    ${target.address} (namespace ${target.namespace})`);
   if (devServer?.uiUrl) console.log(`  Temporal UI: ${devServer.uiUrl}`);
   console.log(`  API:         ${apiUrl}/api/health`);
+  if (process.env.SECONDMENT_CONSOLE !== 'false') console.log(`  控制台 console: ${apiUrl}/`);
   console.log(
     `  database:    ${storage.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
   );

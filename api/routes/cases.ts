@@ -118,6 +118,14 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
       const body = request.body;
       let actor: Actor;
       if (user.role === 'sending_officer') {
+        // Deadlines and escalation are the organization department's rules: a unit picks a shipped
+        // policy by name, only an org admin may set a policy of its own.
+        if (typeof body.policy !== 'string')
+          throw new ApiError(
+            'FORBIDDEN',
+            '只有组织部可以自定义期限规则，请选择已有规则 / only org admins may define a policy; choose a named one',
+            { field: 'policy' },
+          );
         if (!user.units.includes(body.sendingUnit))
           throw new ApiError('FORBIDDEN', '只能为本单位推荐 / you may nominate only for your own unit', {
             field: 'sendingUnit',

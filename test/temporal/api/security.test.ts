@@ -1,6 +1,7 @@
 import { buildApi } from '../../../api/server';
 import { serve } from './support/http';
 import { call, createApiWorld, login, setCookies, type ApiWorld } from './support/apiWorld';
+import { demoPolicy } from '../../../machines/secondment/policy';
 import { A_UNITS, nominationBody } from './support/cases';
 
 /** CSRF, login rate limit, malformed input, the OpenAPI document and the proxy-header mode. */
@@ -75,6 +76,30 @@ describe('authentication and CSRF', () => {
     const s = await login(api.http, 'auditor');
     expect((await call(api.http, s, 'POST', '/api/auth/logout')).statusCode).toBe(200);
     expect((await call(api.http, s, 'GET', '/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('deadline rules belong to the organization department', () => {
+  test('a sending unit may pick a named policy but not send a policy of its own', async () => {
+    const sender = await login(api.http, 'sender');
+    const own = { ...demoPolicy, id: 'lenient', escalation: demoPolicy.escalation };
+    const refused = await call(api.http, sender, 'POST', '/api/cases', {
+      ...nominationBody(A_UNITS),
+      policy: own,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(error(refused)).toMatchObject({ code: 'FORBIDDEN', field: 'policy' });
+    const named = await call(api.http, sender, 'POST', '/api/cases', {
+      ...nominationBody(A_UNITS),
+      policy: 'demo',
+    });
+    expect(named.statusCode).toBe(201);
+    const admin = await login(api.http, 'admin');
+    const byAdmin = await call(api.http, admin, 'POST', '/api/cases', {
+      ...nominationBody(A_UNITS),
+      policy: own,
+    });
+    expect(byAdmin.statusCode).toBe(201);
   });
 });
 

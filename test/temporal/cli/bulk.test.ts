@@ -1,3 +1,4 @@
+import { caseWorkflowId } from '../../../workflows/secondment/definitions';
 import { P } from '../../machines/support/fixtures';
 import { waitForProjection } from '../api/support/apiWorld';
 import { A_UNITS, B_UNITS, nominationBody } from '../api/support/cases';
@@ -71,7 +72,8 @@ test('the dry run says exactly which cases would change and how, and changes not
   expect(plan).toMatchObject({ dryRun: true, matched: 2, willChange: 1 });
   expect(plan.items.find((i) => i.caseId === posting)).toMatchObject({
     willChange: true,
-    change: 'status POSTING → ON_HOLD',
+    // exact: the stored state through the lifecycle machine, every visible difference
+    change: expect.stringMatching(/^status POSTING → ON_HOLD; .*paused.*hold\.review.*opened/),
   });
   expect(plan.items.find((i) => i.caseId === nominated)?.skipReason).toContain('NOMINATED');
   expect(plan.items.map((i) => i.caseId)).not.toContain(otherCounty);
@@ -117,7 +119,7 @@ test('--execute changes the planned cases, one line per case on a non-terminal s
   expect(await status(posting)).toBe('POSTING');
 });
 
-test('duty interventions pick each case’s duty; failures are reported per case and exit 7', async () => {
+test('duty interventions pick each case’s duty; refusals are previewed; failures are reported per case and exit 7', async () => {
   const until = new Date(Date.now() + 400 * 86_400_000).toISOString();
   const extend = await w.as('admin', [
     'bulk',
@@ -144,8 +146,8 @@ test('duty interventions pick each case’s duty; failures are reported per case
   const picked = extended.items.find((i) => i.caseId === nominated)?.dutyId;
   expect(Date.parse(duties.find((d) => d.id === picked)?.dueAt ?? '')).toBe(Date.parse(until));
 
-  // The planner does not check who may own a duty; the machine refuses it at execution.
-  const res = await w.as('admin', [
+  // The dry run runs the machine's own rules: an owner the machine refuses is skipped, not tried.
+  const refused = await w.as('admin', [
     'bulk',
     '--status',
     'NOMINATED',
@@ -155,6 +157,32 @@ test('duty interventions pick each case’s duty; failures are reported per case
     JSON.stringify({ owner: { role: 'auditor', unit: A_UNITS.org } }),
     '--reason',
     '交给审计',
+    '--json',
+  ]);
+  expect(refused.code).toBe(0);
+  expect(refused.json<Plan>().items).toEqual([
+    expect.objectContaining({
+      caseId: nominated,
+      willChange: false,
+      skipReason: expect.stringContaining('NOMINATED'),
+    }),
+  ]);
+
+  // A case whose workflow is gone (terminated in Temporal) still looks changeable in the database:
+  // execution fails for that case, is reported per case, and the exit code says so.
+  await w.api.env.client.workflow.getHandle(caseWorkflowId(nominated)).terminate('测试：工作流被终止');
+  const res = await w.as('admin', [
+    'bulk',
+    '--status',
+    'NOMINATED',
+    '--intervention',
+    'deadline.extend',
+    '--duty',
+    'next',
+    '--data',
+    JSON.stringify({ until: new Date(Date.now() + 500 * 86_400_000).toISOString() }),
+    '--reason',
+    '统一顺延',
     '--execute',
     '--json',
   ]);
@@ -162,11 +190,7 @@ test('duty interventions pick each case’s duty; failures are reported per case
   const run = res.json<Run>();
   expect(run.failed).toBe(1);
   expect(run.items).toHaveLength(1);
-  expect(run.items[0]).toMatchObject({
-    caseId: nominated,
-    outcome: 'failed',
-    error: { code: 'EVENT_REFUSED' },
-  });
+  expect(run.items[0]).toMatchObject({ caseId: nominated, outcome: 'failed' });
 });
 
 test('guards: no filter needs --all to execute; the intervention and reason are required; org admins only', async () => {

@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import { ApiError, post, type EventMeta, type User } from '../api';
+import { useI18n } from '../i18n';
+import { ErrorNote } from './common';
+import {
+  cleanValue,
+  formPath,
+  initialValue,
+  SchemaFields,
+  validate,
+  type Choice,
+  type FieldErrors,
+  type FormValue,
+} from './SchemaForm';
+
+const ON_BEHALF_ROLES = ['sending_officer', 'receiving_officer', 'cadre'] as const;
+
+/**
+ * One event's form: fields from its payload schema, client checks first, then the API; a refusal
+ * is shown next to the field it names (or above the buttons when it names none).
+ */
+export function EventForm(props: {
+  caseId: string;
+  meta: EventMeta;
+  user: User;
+  choices?: Record<string, Choice[]>;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const i = useI18n();
+  const { meta } = props;
+  const [value, setValue] = useState<FormValue>(() => initialValue(meta.schema));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [onBehalf, setOnBehalf] = useState('');
+  const idPrefix = `f-${meta.type.replace(/\./g, '-')}`;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found = validate(meta.schema, value, i);
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length > 0) return;
+    const body = (cleanValue(meta.schema, value) ?? {}) as FormValue;
+    if (onBehalf) body.onBehalfOf = { role: onBehalf };
+    const url = `/api/cases/${encodeURIComponent(props.caseId)}/${meta.intervention ? 'interventions' : 'events'}/${meta.type}`;
+    setBusy(true);
+    try {
+      await post(url, body);
+      props.onDone();
+    } catch (err) {
+      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'INTERNAL', (err as Error).message);
+      const p = formPath(apiErr.field);
+      if (p && Object.keys(meta.schema.properties ?? {}).includes(p.split('.')[0] ?? '')) {
+        setErrors({ [p]: apiErr.message });
+      }
+      setFailure(apiErr);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="event-form" onSubmit={(e) => void submit(e)} noValidate data-testid={`form-${meta.type}`}>
+      <SchemaFields
+        schema={meta.schema}
+        value={value}
+        onChange={setValue}
+        errors={errors}
+        choices={props.choices}
+        idPrefix={idPrefix}
+      />
+      {!meta.intervention && props.user.role === 'org_admin' && (
+        <div class="field">
+          <label class="field-label" for={`${idPrefix}-behalf`}>
+            {i.t('onBehalfOf')}
+          </label>
+          <select
+            id={`${idPrefix}-behalf`}
+            class="input"
+            value={onBehalf}
+            onChange={(e) => setOnBehalf(e.currentTarget.value)}
+          >
+            <option value="">{i.t('selfAct')}</option>
+            {ON_BEHALF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {i.role(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <ErrorNote error={failure} />
+      <div class="form-actions">
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {i.t('submit')}
+        </button>
+        <button type="button" class="btn" onClick={props.onCancel} disabled={busy}>
+          {i.t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

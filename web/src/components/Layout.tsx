@@ -1,0 +1,63 @@
+import type { ComponentChildren } from 'preact';
+import type { User } from '../api';
+import { useI18n, type MessageKey } from '../i18n';
+
+const NAV: { href: string; key: MessageKey; match: string; adminOnly?: boolean }[] = [
+  { href: '#/', key: 'navDashboard', match: '' },
+  { href: '#/cases', key: 'navCases', match: 'cases' },
+  { href: '#/duties', key: 'navDuties', match: 'duties' },
+  { href: '#/bulk', key: 'navBulk', match: 'bulk', adminOnly: true },
+];
+
+export function Layout(props: {
+  user: User;
+  section: string;
+  onLogout: () => void;
+  onToggleLang: () => void;
+  children: ComponentChildren;
+}) {
+  const i = useI18n();
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <div class="brand">
+          <span class="seal" aria-hidden="true">
+            挂
+          </span>
+          <div>
+            <div class="brand-title">{i.t('appTitle')}</div>
+            <div class="brand-sub">{i.t('appSubtitle')}</div>
+          </div>
+        </div>
+        <nav class="mainnav">
+          {NAV.filter((n) => !n.adminOnly || props.user.role === 'org_admin').map((n) => (
+            <a key={n.href} href={n.href} class={props.section === n.match ? 'active' : ''}>
+              {i.t(n.key)}
+            </a>
+          ))}
+        </nav>
+        <div class="userbox">
+          <span class="user-name" data-testid="user-name">
+            {props.user.displayName}
+          </span>
+          <span class="user-role">
+            {i.role(props.user.role)}
+            {props.user.units[0] ? ` · ${i.unit(props.user.units[0])}` : ''}
+          </span>
+          <button
+            class="linkish"
+            onClick={props.onToggleLang}
+            data-testid="lang-switch"
+            lang={i.lang === 'zh' ? 'en' : 'zh-CN'}
+          >
+            {i.t('language')}
+          </button>
+          <button class="linkish" onClick={props.onLogout}>
+            {i.t('logout')}
+          </button>
+        </div>
+      </header>
+      <main class="content">{props.children}</main>
+    </div>
+  );
+}

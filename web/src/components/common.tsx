@@ -1,0 +1,81 @@
+import type { ComponentChildren } from 'preact';
+import type { ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { caseHref } from '../router';
+
+export function StatusBadge({ status }: { status: string | null | undefined }) {
+  const { status: label } = useI18n();
+  const tone =
+    status === 'ON_HOLD'
+      ? 'warn'
+      : status && /^(CLOSED_|REJECTED|WITHDRAWN|RECALLED)/.test(status)
+        ? 'muted'
+        : 'info';
+  return <span class={`badge badge-${tone}`}>{label(status)}</span>;
+}
+
+export function Flags({ overdue, stuck }: { overdue: boolean; stuck: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {stuck && <span class="badge badge-danger">{t('stuck')}</span>}
+      {overdue && <span class="badge badge-warn">{t('overdue')}</span>}
+    </>
+  );
+}
+
+export function CaseLink({ caseId }: { caseId: string }) {
+  return (
+    <a class="mono" href={caseHref(caseId)}>
+      {caseId}
+    </a>
+  );
+}
+
+/** An API error as people read it: the message, and the code and rule for whoever supports them. */
+export function ErrorNote({ error }: { error: ApiError | Error | null | undefined }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const e = error as Partial<ApiError>;
+  return (
+    <div class="error-note" role="alert">
+      <strong>{t('error')}</strong> {error.message}
+      {e.code && (
+        <span class="error-code">
+          {e.code}
+          {e.rule ? ` · ${e.rule}` : ''}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function Card(props: {
+  title?: ComponentChildren;
+  extra?: ComponentChildren;
+  children: ComponentChildren;
+  class?: string;
+  testid?: string;
+}) {
+  return (
+    <section class={`card ${props.class ?? ''}`} data-testid={props.testid}>
+      {(props.title || props.extra) && (
+        <header class="card-head">
+          <h2>{props.title}</h2>
+          <div class="card-extra">{props.extra}</div>
+        </header>
+      )}
+      <div class="card-body">{props.children}</div>
+    </section>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <p class="muted loading">{t('loading')}</p>;
+}
+
+export function Empty() {
+  const { t } = useI18n();
+  return <p class="muted empty">{t('none')}</p>;
+}

@@ -1,0 +1,307 @@
+import { useRef, useState } from 'preact/hooks';
+import {
+  ApiError,
+  eventMeta,
+  get,
+  post,
+  type BulkPreview,
+  type CaseDetail,
+  type Duty,
+  type User,
+} from '../api';
+import { Card, CaseLink, ErrorNote, Loading, StatusBadge } from '../components/common';
+import {
+  cleanValue,
+  formPath,
+  initialValue,
+  SchemaFields,
+  validate,
+  type FieldErrors,
+  type FormValue,
+} from '../components/SchemaForm';
+import { useAsync } from '../hooks';
+import { useI18n } from '../i18n';
+import { EMPTY_FILTERS, filterQuery, FilterForm, type Filters } from './CaseList';
+
+const DUTY_TARGETED = ['admin.deadline.extend', 'admin.duty.waive', 'admin.duty.reassign'];
+
+type Outcome = { state: 'pending' | 'changed' | 'failed' | 'skipped'; message?: string };
+
+/** The duty the server's preview chose (same rule as POST /api/bulk: soonest due, or first stuck). */
+function pickDuty(duties: Duty[], selector: 'next' | 'stuck'): Duty | undefined {
+  const open = [...duties].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return selector === 'stuck' ? open.find((d) => d.stuck) : open[0];
+}
+
+/**
+ * Bulk intervention in three steps: choose cases by filter, fill the intervention, preview with
+ * POST /api/bulk (dry run: exactly which cases change and how), then run it case by case through
+ * the intervention route, so progress (n/N) and each outcome show as they happen.
+ */
+export function Bulk({ user }: { user: User }) {
+  const i = useI18n();
+  const meta = useAsync(() => eventMeta(), []);
+  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
+  const [type, setType] = useState('admin.deadline.extend');
+  const [duty, setDuty] = useState<'next' | 'stuck'>('stuck');
+  const [value, setValue] = useState<FormValue>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [preview, setPreview] = useState<BulkPreview | null>(null);
+  const [previewError, setPreviewError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
+  const [progress, setProgress] = useState<{ n: number; N: number } | null>(null);
+  const stop = useRef(false);
+
+  if (user.role !== 'org_admin') {
+    return (
+      <div class="page">
+        <h1>{i.t('bulkTitle')}</h1>
+        <p class="muted">{i.t('bulkOnlyAdmin')}</p>
+      </div>
+    );
+  }
+  if (!meta.data) return <Loading />;
+  const interventions = [...meta.data.values()].filter((m) => m.intervention);
+  const current = meta.data.get(type);
+  const targeted = DUTY_TARGETED.includes(type);
+  const schema = current?.schema ?? {};
+  const payloadSchema = targeted
+    ? { ...schema, required: (schema.required ?? []).filter((r) => r !== 'dutyId') }
+    : schema;
+
+  const changeType = (t: string) => {
+    setType(t);
+    setValue(initialValue(meta.data?.get(t)?.schema ?? {}));
+    setErrors({});
+    setPreview(null);
+    setOutcomes({});
+    setProgress(null);
+  };
+
+  const payload = () => {
+    const { dutyId: _d, ...rest } = (cleanValue(payloadSchema, value) ?? {}) as FormValue;
+    return targeted ? rest : (cleanValue(schema, value) as FormValue);
+  };
+
+  const runPreview = async () => {
+    const found = validate(payloadSchema, value, i);
+    delete found.dutyId;
+    setErrors(found);
+    setPreviewError(null);
+    setOutcomes({});
+    setProgress(null);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      const r = await post<BulkPreview>('/api/bulk', {
+        filter: filterQuery(filters),
+        intervention: { type, payload: payload(), ...(targeted ? { duty } : {}) },
+        dryRun: true,
+      });
+      setPreview(r);
+    } catch (err) {
+      const e = err as ApiError;
+      const p = formPath(e.field);
+      if (p) setErrors({ [p]: e.message });
+      setPreviewError(e);
+      setPreview(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const execute = async () => {
+    if (!preview) return;
+    const todo = preview.items.filter((x) => x.willChange);
+    stop.current = false;
+    setBusy(true);
+    setOutcomes(Object.fromEntries(todo.map((x): [string, Outcome] => [x.caseId, { state: 'pending' }])));
+    setProgress({ n: 0, N: todo.length });
+    const body = payload();
+    for (const [n, item] of todo.entries()) {
+      if (stop.current) break;
+      let outcome: Outcome;
+      try {
+        let extra: FormValue = {};
+        if (targeted) {
+          // The preview named one duty per case; run exactly that one, or nothing if it moved on.
+          const d = await get<CaseDetail>(`/api/cases/${encodeURIComponent(item.caseId)}`);
+          const chosen = pickDuty(d.openDuties, duty);
+          if (!chosen || !item.change?.startsWith(`duty ${chosen.id} `)) throw new Error(i.t('outcomeDrift'));
+          extra = { dutyId: chosen.id };
+        }
+        await post(`/api/cases/${encodeURIComponent(item.caseId)}/interventions/${type}`, {
+          ...body,
+          ...extra,
+        });
+        outcome = { state: 'changed' };
+      } catch (err) {
+        outcome = { state: 'failed', message: (err as Error).message };
+      }
+      setOutcomes((o) => ({ ...o, [item.caseId]: outcome }));
+      setProgress({ n: n + 1, N: todo.length });
+    }
+    setBusy(false);
+  };
+
+  const outcomeLabel = (o: Outcome | undefined) => {
+    if (!o) return null;
+    const text = {
+      pending: i.t('outcomePending'),
+      changed: i.t('outcomeChanged'),
+      failed: i.t('outcomeFailed'),
+      skipped: i.t('outcomeSkipped'),
+    }[o.state];
+    return (
+      <span class={`outcome outcome-${o.state}`}>
+        {text}
+        {o.message ? `：${o.message}` : ''}
+      </span>
+    );
+  };
+
+  return (
+    <div class="page" data-testid="bulk">
+      <div class="page-head">
+        <h1>{i.t('bulkTitle')}</h1>
+      </div>
+      <Card title={i.t('bulkStep1')}>
+        <FilterForm
+          value={filters}
+          units={[]}
+          live
+          onApply={(f) => {
+            setFilters(f);
+            setPreview(null);
+          }}
+        />
+      </Card>
+      <Card title={i.t('bulkStep2')}>
+        <div class="bulk-form">
+          <div class="field">
+            <label class="field-label" for="bulk-type">
+              {i.t('interventionType')}
+            </label>
+            <select
+              id="bulk-type"
+              class="input"
+              value={type}
+              onChange={(e) => changeType(e.currentTarget.value)}
+            >
+              {interventions.map((m) => (
+                <option key={m.type} value={m.type}>
+                  {i.l(m.label, m.type)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {targeted && (
+            <div class="field">
+              <label class="field-label" for="bulk-duty">
+                {i.t('dutySelector')}
+              </label>
+              <select
+                id="bulk-duty"
+                class="input"
+                value={duty}
+                onChange={(e) => setDuty(e.currentTarget.value as 'next' | 'stuck')}
+              >
+                <option value="stuck">{i.t('dutyStuck')}</option>
+                <option value="next">{i.t('dutyNext')}</option>
+              </select>
+            </div>
+          )}
+          <SchemaFields
+            schema={payloadSchema}
+            value={value}
+            onChange={(v) => {
+              setValue(v);
+              setPreview(null);
+            }}
+            errors={errors}
+            hidden={targeted ? ['dutyId'] : []}
+            idPrefix="bulk"
+          />
+        </div>
+        <p class="hint">{i.t('interventionHint')}</p>
+        <ErrorNote error={previewError} />
+        <div class="form-actions">
+          <button class="btn btn-primary" onClick={() => void runPreview()} disabled={busy}>
+            {i.t('preview')}
+          </button>
+        </div>
+      </Card>
+      {preview && (
+        <Card
+          title={i.t('bulkStep3')}
+          extra={
+            <span class="small">
+              {i.t('matched', { m: preview.matched, w: preview.willChange })}
+              {preview.truncated ? ` · ${i.t('truncatedNote', { n: preview.considered })}` : ''}
+            </span>
+          }
+          testid="bulk-preview"
+        >
+          {progress && (
+            <div
+              class="progress"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={progress.N}
+              aria-valuenow={progress.n}
+            >
+              <div
+                class="progress-bar"
+                style={{ width: `${progress.N ? (progress.n / progress.N) * 100 : 100}%` }}
+              />
+              <span class="progress-text">{i.t('progress', { n: progress.n, N: progress.N })}</span>
+            </div>
+          )}
+          <table class="table">
+            <thead>
+              <tr>
+                <th>{i.t('caseId')}</th>
+                <th>{i.t('status')}</th>
+                <th>{i.t('willChange')}</th>
+                <th>{i.t('change')}</th>
+                <th>{i.t('outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.items.map((x) => (
+                <tr key={x.caseId} class={x.willChange ? '' : 'row-muted'}>
+                  <td>
+                    <CaseLink caseId={x.caseId} />
+                  </td>
+                  <td>
+                    <StatusBadge status={x.status} />
+                  </td>
+                  <td>{x.willChange ? '✓' : '—'}</td>
+                  <td class="small">{x.change ?? x.skipReason}</td>
+                  <td class="small">
+                    {x.willChange ? outcomeLabel(outcomes[x.caseId]) : outcomeLabel({ state: 'skipped' })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div class="form-actions">
+            <button
+              class="btn btn-danger"
+              disabled={busy || preview.willChange === 0 || !!progress}
+              onClick={() => void execute()}
+            >
+              {i.t('execute', { n: preview.willChange })}
+            </button>
+            {busy && progress && (
+              <button class="btn" onClick={() => (stop.current = true)}>
+                {i.t('stop')}
+              </button>
+            )}
+          </div>
+        </Card>
+      )}
+    </div>
+  );
+}
