@@ -73,7 +73,7 @@ test('the dry run says exactly which cases would change and how, and changes not
   expect(plan.items.find((i) => i.caseId === posting)).toMatchObject({
     willChange: true,
     // exact: the stored state through the lifecycle machine, every visible difference
-    change: expect.stringMatching(/^status POSTING → ON_HOLD; .*paused.*hold\.review.*opened/),
+    change: expect.stringMatching(/^status POSTING → ON_HOLD; .*paused.*hold\.review.*opened/) as unknown,
   });
   expect(plan.items.find((i) => i.caseId === nominated)?.skipReason).toContain('NOMINATED');
   expect(plan.items.map((i) => i.caseId)).not.toContain(otherCounty);
@@ -164,7 +164,7 @@ test('duty interventions pick each case’s duty; refusals are previewed; failur
     expect.objectContaining({
       caseId: nominated,
       willChange: false,
-      skipReason: expect.stringContaining('NOMINATED'),
+      skipReason: expect.stringContaining('NOMINATED') as unknown,
     }),
   ]);
 
