@@ -19,6 +19,7 @@ import { installErrorHandling } from './errors';
 import { authRoutes } from './routes/auth';
 import { consoleReadRoutes } from './routes/console';
 import { caseRoutes } from './routes/cases';
+import { exportRoutes } from './routes/export';
 import { operationRoutes } from './routes/operations';
 import { userRoutes } from './routes/users';
 
@@ -136,6 +137,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     authRoutes(r, ctx);
     caseRoutes(r, ctx);
     operationRoutes(r, ctx);
+    exportRoutes(r, ctx);
     userRoutes(r, ctx);
     consoleReadRoutes(r, ctx);
     done();

@@ -110,6 +110,15 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    name: 'GET /api/cases/export.csv',
+    async check(s, _role, side) {
+      const res = await call(api.http, s, 'GET', '/api/cases/export.csv');
+      expect(res.statusCode).toBe(200);
+      expect(res.body.includes(caseA)).toBe(side === 'own');
+      expect(res.body.includes(caseB)).toBe(side === 'other');
+    },
+  },
+  {
     name: 'GET /api/cases filtered to case A’s units',
     async check(s, _role, side) {
       const q = `sendingUnit=${A_UNITS.sending}&receivingUnit=${A_UNITS.receiving}&status=NOMINATED`;

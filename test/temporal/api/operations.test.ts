@@ -332,3 +332,21 @@ test('technical stuck: a repeatedly failing activity is listed with a Temporal U
     await running;
   }
 });
+
+test('export: the cases in scope as CSV with the list filters; another county exports none of them', async () => {
+  const mine = ok(
+    await call(api.http, s.admin!, 'GET', `/api/cases/export.csv?sendingUnit=${A_UNITS.sending}`),
+  );
+  expect(mine.headers['content-type']).toContain('text/csv');
+  expect(mine.body.startsWith('\uFEFF案件编号 case id,状态 status')).toBe(true);
+  expect(mine.body).toContain(caseId);
+  const listed = json<{ total: number }>(
+    ok(await call(api.http, s.admin!, 'GET', `/api/cases?sendingUnit=${A_UNITS.sending}&limit=500`)),
+  );
+  expect(mine.body.trim().split('\r\n')).toHaveLength(listed.total + 1);
+
+  const theirs = ok(await call(api.http, s['county-admin']!, 'GET', '/api/cases/export.csv'));
+  expect(theirs.body).not.toContain(caseId);
+  const anonymous = await api.http.inject({ method: 'GET', url: '/api/cases/export.csv' });
+  expect(anonymous.statusCode).toBe(401);
+});
