@@ -108,4 +108,19 @@ if [ "$WITH_BROWSER" = 1 ]; then
   fi
 fi
 
+# --- poppler-utils for the document tests (test runs only) ------------------------------------
+# pdftotext reads generated PDFs back as text, pdftoppm renders their README pictures.
+if [ "$WITH_POSTGRES" = 1 ] || [ "$WITH_BROWSER" = 1 ]; then
+  if command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; then
+    say "poppler-utils present (pdftotext, pdftoppm)"
+  elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's poppler-utils (pdftotext, pdftoppm) for the document tests …"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null ||
+      { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; }
+  else
+    die "pdftotext is missing; install Debian's 'poppler-utils' (the document tests read PDFs with it)."
+  fi
+fi
+
 say "done"
