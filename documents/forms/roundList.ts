@@ -91,7 +91,7 @@ function statisticsRows(entries: readonly RoundEntry[]): Row[] {
       cells: [
         value(t?.[0] ?? ''),
         value(t === undefined ? '' : String(t[1])),
-        value(t === undefined ? '' : r === 0 ? '100%' : percent(t[1], s.total)),
+        value(t === undefined ? '' : percent(t[1], s.total)),
         value(st?.[0] ?? ''),
         value(st === undefined ? '' : String(st[1])),
         value(g?.[0] ?? ''),

@@ -106,7 +106,7 @@ const cases: { kind: DocumentKind; input: unknown; fileBase: string; expected: s
       '2王静怡女1993.11中国民主同盟',
       '县级后备干部、党外干部',
       '威远县连界镇人民政府（职务待定）（下派）',
-      '选派总人数7100%',
+      '选派总人数7100.0%',
       '党外干部342.9%',
       '选调生228.6%',
       '县级后备干部342.9%',
@@ -240,4 +240,33 @@ test('a summary longer than its box goes to an appendix page, whole, and the box
   expect(pdfInfo((await generateDocument('annualAssessmentForm', 'pdf', input)).bytes)).toMatch(
     /Pages:\s+2\n/,
   );
+});
+
+test('a long round list continues over pages with the header row repeated and the statistics kept whole', async () => {
+  const base = sampleRoundList.entries[1]!;
+  const entries = Array.from({ length: 40 }, (_, n) => ({
+    ...base,
+    caseId: `bulk2026case${String(n).padStart(3, '0')}`,
+    person: { ...base.person, name: `测试${String(n + 1).padStart(2, '0')}号` },
+  }));
+  const doc = await generateDocument('roundList', 'pdf', { ...sampleRoundList, entries });
+  const pages = pdfText(doc.bytes)
+    .split('\f')
+    .filter((p) => p.trim() !== '');
+  expect(pages.length).toBeGreaterThanOrEqual(3);
+  const listPages = pages.filter((p) => squash(p).includes('测试'));
+  expect(listPages.length).toBeGreaterThanOrEqual(2);
+  for (const page of listPages)
+    expect(squash(page)).toContain('序号姓名性别出生年月党派派出单位及职务接收单位及拟任职务类别挂职期限');
+  // every row once, in order
+  const all = squash(pages.join(''));
+  const order = entries.map((e) => all.indexOf(`${e.person.name}女`));
+  expect(order.every((i) => i >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  // the statistics table is on one page, with its heading
+  const stats = pages.filter((p) => squash(p).includes('统计项目'));
+  expect(stats).toHaveLength(1);
+  expect(squash(stats[0]!)).toContain('二、统计统计项目人数占比');
+  expect(squash(stats[0]!)).toContain('党外干部40100.0%');
+  expect(squash(pages.at(-1)!)).toContain(`共${pages.length}页`);
 });
