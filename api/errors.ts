@@ -1,53 +1,22 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { isTemporalUnavailable, SecondmentError } from '../client';
+import { apiCodeOf, errorBodySchema, httpStatusOf, type ErrorBody, type ErrorCode } from '../contract';
 
-/**
- * Stable error codes of the HTTP API. Clients (console, CLI, scripts) branch on `code`; `message`
- * is for people (zh / en); `field` names the offending input where there is one.
- */
-export const ERROR_CODES = [
-  'INVALID_INPUT', // 400: a body, query or path value failed validation (field named)
-  'UNKNOWN_EVENT', // 400: no such business event / intervention type
-  'UNAUTHENTICATED', // 401: no or expired session, bad credentials
-  'CSRF_REFUSED', // 403: state-changing request without the session's x-csrf-token
-  'FORBIDDEN', // 403: the caller's role may not do this (never used to hide existence)
-  'NOT_FOUND', // 404: no such resource, or outside the caller's scope
-  'CASE_EXISTS', // 409: nomination with an existing case id
-  'USER_EXISTS', // 409: a new user's username is taken
-  'EVENT_REFUSED', // 409: the lifecycle machine refused the event (rule named in the message)
-  'NOTHING_TO_RETRY', // 409: retry asked for a case with no failing activity
-  'RATE_LIMITED', // 429: too many failed logins / requests
-  'TEMPORAL_UNAVAILABLE', // 503: the workflow service did not answer
-  'INTERNAL', // 500: anything else; details only in the server log
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { errorBodySchema, type ErrorBody, type ErrorCode };
 
-const STATUS: Record<ErrorCode, number> = {
-  INVALID_INPUT: 400,
-  UNKNOWN_EVENT: 400,
-  UNAUTHENTICATED: 401,
-  CSRF_REFUSED: 403,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CASE_EXISTS: 409,
-  USER_EXISTS: 409,
-  EVENT_REFUSED: 409,
-  NOTHING_TO_RETRY: 409,
-  RATE_LIMITED: 429,
-  TEMPORAL_UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
-
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(ERROR_CODES),
-    message: z.string(),
-    field: z.string().optional(),
-    rule: z.string().optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+/** The error answers every route may give, declared so OpenAPI documents them. */
+export const ERROR_RESPONSES = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  429: errorBodySchema,
+  500: errorBodySchema,
+  503: errorBodySchema,
+} as const;
 
 export class ApiError extends Error {
   readonly statusCode: number;
@@ -58,7 +27,7 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
-    this.statusCode = STATUS[code];
+    this.statusCode = httpStatusOf(code);
   }
   body(): ErrorBody {
     return { error: { code: this.code, message: this.message, ...this.extra } };
@@ -80,6 +49,19 @@ export function invalidInput(error: z.ZodError, prefix = ''): ApiError {
     .map((i) => `${pathOf(i) || '(body)'}: ${i.message}`)
     .join('; ');
   return new ApiError('INVALID_INPUT', `参数无效 / invalid input: ${message}`, field ? { field } : {});
+}
+
+/**
+ * A client error as the API's: the code from the one mapping (contract/errors.ts), the message as
+ * it came, the field and rule from the refusal the workflow sent. Anything else passes through.
+ */
+export function fromClientError(err: unknown): unknown {
+  if (!(err instanceof SecondmentError)) return err;
+  const code = apiCodeOf(err.code, err.refusal);
+  const field =
+    err.field ?? (err.code === 'UNKNOWN_EVENT' ? 'type' : err.code === 'CASE_EXISTS' ? 'caseId' : undefined);
+  const rule = code === 'INVALID_INPUT' ? undefined : err.refusal?.rule;
+  return new ApiError(code, err.message, { ...(field ? { field } : {}), ...(rule ? { rule } : {}) });
 }
 
 /** One error shape for everything; never a stack trace to the client. */
@@ -138,7 +120,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         }).body(),
       );
     }
-    if (isUnavailable(err)) {
+    if (isTemporalUnavailable(err)) {
       request.log.warn({ err }, 'temporal unavailable');
       return reply
         .code(503)
@@ -152,9 +134,4 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send(new ApiError('INTERNAL', '内部错误 / internal error').body());
   });
-}
-
-function isUnavailable(err: unknown): boolean {
-  const e = err as { name?: string; code?: number };
-  return e?.name === 'ServiceError' || e?.code === 14;
 }

@@ -1,8 +1,10 @@
 import type { Queryable } from '../db';
 import type { Actor } from '../machines/secondment';
-import { TERMINAL_STATUSES } from '../machines/secondment';
-import { ApiError, notFound } from './errors';
+import { caseRefInScope, type CaseRef } from '../store';
 import type { ApiUser } from './auth/users';
+import { ApiError, notFound } from './errors';
+
+export type { CaseRef } from '../store';
 
 /**
  * Who sees which case (the one rule every read and write goes through):
@@ -15,112 +17,15 @@ import type { ApiUser } from './auth/users';
  * | cadre             | the case's cadre id = the user's cadre id          | (cadre id)           |
  * | auditor           | org, sending or receiving unit ∈ user's units      | never acts           |
  *
- * Anything else is "not found" (404), so a user cannot learn that another unit's case exists.
+ * Anything else is "not found" (404), so a user cannot learn that another unit's case exists. The
+ * SQL of the rule is in store/scope.ts; this file holds what the API decides from it.
  */
-
-/** Columns a scope predicate is evaluated over (SQL expressions). */
-export interface ScopeColumns {
-  org: string;
-  sending: string;
-  receiving: string;
-  cadre: string;
-}
-
-/** Appends the user's scope as a SQL predicate; parameters go into `params`. */
-export function scopePredicate(user: ApiUser, cols: ScopeColumns, params: unknown[]): string {
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  switch (user.role) {
-    case 'org_admin':
-      return `${cols.org} = ANY(${p(user.units)}::text[])`;
-    case 'sending_officer':
-      return `${cols.sending} = ANY(${p(user.units)}::text[])`;
-    case 'receiving_officer':
-      return `${cols.receiving} = ANY(${p(user.units)}::text[])`;
-    case 'cadre':
-      return user.cadreId ? `${cols.cadre} = ${p(user.cadreId)}` : 'false';
-    case 'auditor': {
-      const units = p(user.units);
-      return `(${cols.org} = ANY(${units}::text[]) OR ${cols.sending} = ANY(${units}::text[]) OR ${cols.receiving} = ANY(${units}::text[]))`;
-    }
-  }
-}
-
-/**
- * The case's parties as the API knows them: the projection (current receiving unit, status) joined
- * with what the API recorded at nomination (org unit, cadre). Either side may be missing: a case
- * nominated outside the API has no parties row (only its unit officers and auditors see it), and a
- * case whose first transition has not been written yet has no projection row.
- */
-export const CASE_REFS_FROM = `(
-  SELECT COALESCE(c.case_id, p.case_id) AS case_id,
-         c.status AS status,
-         p.org_unit AS org_unit,
-         COALESCE(c.sending_unit, p.sending_unit) AS sending_unit,
-         COALESCE(c.receiving_unit, p.requested_receiving_unit) AS receiving_unit,
-         p.cadre_id AS cadre_id
-    FROM cases c FULL OUTER JOIN case_parties p ON p.case_id = c.case_id
-) r`;
-export const REF_COLUMNS: ScopeColumns = {
-  org: 'r.org_unit',
-  sending: 'r.sending_unit',
-  receiving: 'r.receiving_unit',
-  cadre: 'r.cadre_id',
-};
-
-export interface CaseRef {
-  caseId: string;
-  status: string | null;
-  orgUnit: string | null;
-  sendingUnit: string;
-  receivingUnit: string;
-  cadreId: string | null;
-}
-
-interface RefRow {
-  case_id: string;
-  status: string | null;
-  org_unit: string | null;
-  sending_unit: string;
-  receiving_unit: string;
-  cadre_id: string | null;
-}
-
-const toRef = (r: RefRow): CaseRef => ({
-  caseId: r.case_id,
-  status: r.status,
-  orgUnit: r.org_unit,
-  sendingUnit: r.sending_unit,
-  receivingUnit: r.receiving_unit,
-  cadreId: r.cadre_id,
-});
 
 /** The case if this user may see it; otherwise NOT_FOUND, exactly as if it did not exist. */
 export async function caseInScope(db: Queryable, user: ApiUser, caseId: string): Promise<CaseRef> {
-  const params: unknown[] = [caseId];
-  const scope = scopePredicate(user, REF_COLUMNS, params);
-  const rows = await db.query<RefRow>(
-    `SELECT * FROM ${CASE_REFS_FROM} WHERE r.case_id = $1 AND ${scope}`,
-    params,
-  );
-  if (!rows[0]) throw notFound();
-  return toRef(rows[0]);
-}
-
-/** Open (or not yet projected) cases in scope, for the technical-stuck scan. */
-export async function openCasesInScope(db: Queryable, user: ApiUser, limit: number): Promise<CaseRef[]> {
-  const params: unknown[] = [TERMINAL_STATUSES];
-  const scope = scopePredicate(user, REF_COLUMNS, params);
-  params.push(limit);
-  const rows = await db.query<RefRow>(
-    `SELECT * FROM ${CASE_REFS_FROM}
-      WHERE (r.status IS NULL OR NOT (r.status = ANY($1::text[]))) AND ${scope}
-      ORDER BY r.case_id LIMIT $${params.length}`,
-    params,
-  );
-  return rows.map(toRef);
+  const ref = await caseRefInScope(db, user, caseId);
+  if (!ref) throw notFound();
+  return ref;
 }
 
 /** Only these roles change cases; an auditor reads and verifies. */

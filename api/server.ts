@@ -1,55 +1,32 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
-import { Client, type Connection } from '@temporalio/client';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { SecondmentClient } from '../client/secondmentClient';
-import type { Db } from '../db';
+import { CaseOperations, Client, SecondmentClient } from '../client';
+import { degradedSchema, healthSchema } from '../contract';
 import { defaultAuthConfig, type AuthConfig } from './auth/config';
 import { installAuth } from './auth/plugin';
-import { consoleRoutes } from './console';
 import { LoginLimiter } from './auth/loginLimiter';
+import { consoleRoutes } from './consoleAssets';
+import type { ApiContext, ApiDeps } from './context';
 import { docsRoutes } from './docsPage';
 import { installErrorHandling } from './errors';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
-import { consoleReadRoutes } from './routes/console';
+import { bulkRoutes } from './routes/bulk';
 import { caseRoutes } from './routes/cases';
+import { dashboardRoutes } from './routes/dashboard';
 import { exportRoutes } from './routes/export';
-import { operationRoutes } from './routes/operations';
+import { metaRoutes } from './routes/meta';
+import { stuckRoutes } from './routes/stuck';
 import { userRoutes } from './routes/users';
 
-export interface ApiDeps {
-  connection: Connection;
-  namespace: string;
-  taskQueue: string;
-  /** the same database the worker's activities write (projection, audit trail, users) */
-  db: Db;
-  auth?: Partial<AuthConfig>;
-  /** base URL of the Temporal UI, for links from technical "stuck" entries */
-  temporalUiUrl?: string;
-  /** pending-activity attempt from which a case counts as technically stuck (default 3) */
-  stuckActivityAttempts?: number;
-  /** Fastify logger (default off; the stack turns it on) */
-  logger?: boolean;
-}
-
-/** What every route handler needs. */
-export interface ApiContext {
-  db: Db;
-  cases: SecondmentClient;
-  connection: Connection;
-  namespace: string;
-  taskQueue: string;
-  auth: AuthConfig;
-  loginLimiter: LoginLimiter;
-  temporalUiUrl: string | undefined;
-  stuckActivityAttempts: number;
-}
+export type { ApiContext, ApiDeps } from './context';
 
 /**
  * The admin HTTP API. Every route is declared with zod schemas (fastify-type-provider-zod), which
@@ -72,13 +49,14 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
       // Reads come from the database the worker writes: no Temporal queries on the request path.
       { reads: deps.db },
     ),
-    connection: deps.connection,
+    ops: new CaseOperations(deps.connection, deps.namespace, {
+      temporalUiUrl: deps.temporalUiUrl?.replace(/\/+$/, ''),
+      stuckActivityAttempts: deps.stuckActivityAttempts ?? 3,
+    }),
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     auth,
     loginLimiter: new LoginLimiter(auth.loginMaxFailures, auth.loginWindowMs),
-    temporalUiUrl: deps.temporalUiUrl?.replace(/\/+$/, ''),
-    stuckActivityAttempts: deps.stuckActivityAttempts ?? 3,
   };
 
   // Per-route limits only (login); the failed-login counter lives in LoginLimiter.
@@ -108,24 +86,29 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
 
     r.get(
       '/api/health',
-      { config: { public: true }, schema: { tags: ['meta'], summary: 'Liveness and Temporal reachability' } },
+      {
+        config: { public: true },
+        schema: {
+          tags: ['meta'],
+          summary: 'Liveness and Temporal reachability',
+          response: { 200: healthSchema, 503: degradedSchema },
+        },
+      },
       async (_request, reply) => {
-        try {
-          await deps.connection.workflowService.describeNamespace({ namespace: deps.namespace });
-          return {
-            status: 'ok',
-            temporal: 'reachable',
+        const health = await ctx.ops.health();
+        if (health.ok)
+          return reply.send({
+            status: 'ok' as const,
+            temporal: 'reachable' as const,
             namespace: deps.namespace,
             taskQueue: deps.taskQueue,
-          };
-        } catch (err) {
-          return reply.code(503).send({
-            status: 'degraded',
-            temporal: 'unreachable',
-            namespace: deps.namespace,
-            message: `Temporal 不可达 / Temporal unreachable: ${(err as Error).message}`,
           });
-        }
+        return reply.code(503).send({
+          status: 'degraded' as const,
+          temporal: 'unreachable' as const,
+          namespace: deps.namespace,
+          message: `Temporal 不可达 / Temporal unreachable: ${health.message}`,
+        });
       },
     );
 
@@ -136,10 +119,13 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     docsRoutes(api);
     authRoutes(r, ctx);
     caseRoutes(r, ctx);
-    operationRoutes(r, ctx);
+    bulkRoutes(r, ctx);
+    auditRoutes(r, ctx);
+    stuckRoutes(r, ctx);
+    metaRoutes(r, ctx);
+    dashboardRoutes(r, ctx);
     exportRoutes(r, ctx);
     userRoutes(r, ctx);
-    consoleReadRoutes(r, ctx);
     done();
   });
   void app.register(consoleRoutes);

@@ -1,3 +1,4 @@
+import type { CaseQuery } from '../contract';
 import { STATUS_CODES } from '../machines/secondment/status';
 import { kindSchema } from '../machines/secondment/vocabulary';
 import { flag, intValue, str, strs, type OptionSpec, type Values } from './args';
@@ -25,18 +26,8 @@ export const FILTER_HELP = `  --status <code>          可重复 / repeatable ($
   --overdue | --not-overdue   --stuck | --not-stuck
   --deadline-from <date>   --deadline-to <date>   (下一期限 / next deadline; YYYY-MM-DD = 北京时间 / Beijing time, or ISO 8601)`;
 
-export interface CaseFilter {
-  status?: string[];
-  kind?: string[];
-  year?: number;
-  sendingUnit?: string;
-  receivingUnit?: string;
-  unit?: string;
-  overdue?: boolean;
-  stuck?: boolean;
-  deadlineFrom?: string;
-  deadlineTo?: string;
-}
+/** The list's filters (not its paging or sorting), as GET /api/cases reads them. */
+export type CaseFilter = Partial<Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'offset'>>;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

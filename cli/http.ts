@@ -1,19 +1,14 @@
 import { z } from 'zod';
+import { errorBodySchema } from '../contract/errors';
 import { CliError } from './errors';
-import { EXIT, exitForApiError } from './exitCodes';
+import { EXIT, exitCodeOf } from './exitCodes';
 import type { StoredSession } from './session';
 
 // The bulk endpoint plans up to 200 cases in one request; give it time, but never hang forever.
 const REQUEST_TIMEOUT_MS = 120_000;
 
-const apiErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    field: z.string().optional(),
-    rule: z.string().optional(),
-  }),
-});
+/** The API's error body, reading any code (a newer API may have more than this CLI knows). */
+const apiErrorSchema = z.object({ error: errorBodySchema.shape.error.extend({ code: z.string() }) });
 
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -83,7 +78,7 @@ export class ApiClient {
   private failure(status: number, body: unknown, text: string): CliError {
     const parsed = apiErrorSchema.safeParse(body);
     if (!parsed.success) {
-      const exit = exitForApiError('', status);
+      const exit = exitCodeOf('', status);
       return new CliError(
         exit === EXIT.UNAVAILABLE ? 'API_UNREACHABLE' : 'BAD_RESPONSE',
         `API 的回答无法识别 / unexpected answer from ${this.baseUrl} (HTTP ${status}): ${text.slice(0, 200)}`,
@@ -100,7 +95,7 @@ export class ApiClient {
         extra,
       );
     }
-    return new CliError(code, message, exitForApiError(code, status), extra);
+    return new CliError(code, message, exitCodeOf(code, status), extra);
   }
 }
 

@@ -1,19 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import {
   type Client,
   WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
+import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 import { initialTransition, transition } from 'xstate';
-import { caseHasProjection, getCaseState, type StoredCaseState } from '../activities/case-state';
-import { getAuditTrail, type AuditEntry } from '../activities/read-models';
+import type { z } from 'zod';
 import { formatZodError } from '../common/zodErrors';
+import {
+  AUDIT_TAIL,
+  FAILURE_CLIENT_ERRORS,
+  newCaseId,
+  refusalSchema,
+  type ClientErrorCode,
+  type FailureType,
+  type Refusal,
+} from '../contract';
 import type { Queryable } from '../db';
 import {
   allowedEvents,
   checkEvent,
+  RULES,
   secondmentEventSchema,
   secondmentInputSchema,
   secondmentMachine,
@@ -21,61 +30,77 @@ import {
   type Role,
   type SecondmentInputDraft,
 } from '../machines/secondment';
-import { caseViewOf } from '../workflows/secondment/caseView';
-import { SA } from '../workflows/searchAttributes';
+import { auditTailEntryFromRow, caseViewOf } from '../machines/secondment/projections';
+import { caseHasProjection, getAuditTrail, getCaseState, type StoredCaseState } from '../store';
 import {
   allowedEventsQuery,
   auditTailQuery,
   caseViewQuery,
   caseWorkflowId,
   eventUpdate,
+  SA,
   UPDATE_EVENT_TYPES,
-  type AuditEntryView,
+  type AuditTailEntry,
   type CaseView,
   type DutyView,
   type EventInput,
+  type SecondmentWorkflow,
   type UpdateEventType,
 } from '../workflows/secondment/definitions';
-import type { secondmentWorkflow } from '../workflows/secondment/workflow';
 
-const AUDIT_TAIL = 50;
 const FIRST_STATE_POLL_MS = 100;
 const FIRST_STATE_WAIT_MS = 10_000;
-
-/** `role@unit/id`, as the audit trail writes an on-behalf-of principal. */
-function principalOf(label: string | null): AuditEntryView['onBehalfOf'] {
-  const m = label === null ? null : /^([^@]+)@([^/]+)\/(.*)$/.exec(label);
-  return m ? { role: m[1] ?? '', unit: m[2] ?? '', id: m[3] ?? '' } : null;
-}
-
-function auditEntryView(e: AuditEntry): AuditEntryView {
-  return {
-    seq: e.seq,
-    at: e.at,
-    eventType: e.eventType,
-    actor: { id: e.actorId, role: e.actorRole, unit: e.actorUnit },
-    onBehalfOf: principalOf(e.onBehalfOf),
-    reason: e.reason,
-    fromState: e.fromState === 'NONE' ? null : e.fromState,
-    toState: e.toState,
-  };
-}
 
 export type EventPreview =
   { ok: true; before: CaseView; after: CaseView } | { ok: false; before: CaseView | null; refusal: string };
 
-/** Stable error codes a caller (API, CLI, script) can branch on. */
-export type SecondmentErrorCode =
-  'INVALID_INPUT' | 'EVENT_REFUSED' | 'UNKNOWN_EVENT' | 'CASE_EXISTS' | 'NOT_READY';
-
+/**
+ * What went wrong, as data: a stable code (contract/errors.ts maps it to the API's codes and the
+ * CLI's exit codes), the bilingual message, and the refusal the workflow sent (rule, field).
+ */
 export class SecondmentError extends Error {
   constructor(
-    readonly code: SecondmentErrorCode,
+    readonly code: ClientErrorCode,
     message: string,
+    readonly refusal?: Refusal,
   ) {
     super(message);
     this.name = 'SecondmentError';
   }
+
+  /** the offending input field, where there is one */
+  get field(): string | undefined {
+    return this.refusal?.field;
+  }
+}
+
+/** A zod failure of a caller's input, as the same kind of refusal the workflow sends. */
+function invalidInput(prefix: { zh: string; en: string }, error: z.ZodError): SecondmentError {
+  const path = error.issues[0]?.path ?? [];
+  const text = formatZodError(error);
+  return new SecondmentError('INVALID_INPUT', `${prefix.zh} / ${prefix.en}: ${text}`, {
+    code: 'INVALID_EVENT',
+    rule: 'event.schema',
+    message: {
+      zh: `${prefix.zh}：${text}（规则 event.schema：${RULES['event.schema'].zh}）`,
+      en: `${prefix.en}: ${text}`,
+    },
+    ...(path.length > 0 ? { field: path.map(String).join('.') } : {}),
+  });
+}
+
+/** An Update's failure read by its type and details (the words of its message are for people). */
+function fromUpdateFailure(err: WorkflowUpdateFailedError): SecondmentError {
+  const cause = err.cause;
+  const message = cause instanceof Error ? cause.message : err.message;
+  if (cause instanceof ApplicationFailure && cause.type) {
+    const code = FAILURE_CLIENT_ERRORS[cause.type as FailureType];
+    const details = refusalSchema.safeParse(cause.details?.[0]);
+    if (code)
+      return new SecondmentError(code, message, details.success ? (details.data as Refusal) : undefined);
+  }
+  // Refused by the SDK itself (e.g. an Update the workflow does not handle).
+  return new SecondmentError('EVENT_REFUSED', message);
 }
 
 export type NominationRequest = Omit<SecondmentInputDraft, 'caseId' | 'at'> & {
@@ -108,23 +133,18 @@ export class SecondmentClient {
     return new Date(this.options.now ? await this.options.now() : Date.now()).toISOString();
   }
 
-  handle(caseId: string): WorkflowHandle<typeof secondmentWorkflow> {
-    return this.client.workflow.getHandle<typeof secondmentWorkflow>(caseWorkflowId(caseId));
+  handle(caseId: string): WorkflowHandle<SecondmentWorkflow> {
+    return this.client.workflow.getHandle<SecondmentWorkflow>(caseWorkflowId(caseId));
   }
 
   /** Starts a case (提名). The case id is random unless given: never a name or ID-card number. */
   async nominate(request: NominationRequest): Promise<CaseView> {
     const parsed = secondmentInputSchema.safeParse({
       ...request,
-      caseId: request.caseId ?? `c${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+      caseId: request.caseId ?? newCaseId(),
       at: request.at ?? new Date().toISOString(),
     });
-    if (!parsed.success) {
-      throw new SecondmentError(
-        'INVALID_INPUT',
-        `提名信息无效 / invalid nomination: ${formatZodError(parsed.error)}`,
-      );
-    }
+    if (!parsed.success) throw invalidInput({ zh: '提名信息无效', en: 'invalid nomination' }, parsed.error);
     const nomination = parsed.data;
     try {
       await this.client.workflow.start('secondmentWorkflow', {
@@ -166,21 +186,15 @@ export class SecondmentClient {
     // The event is stamped here and the stamp travels in the Update, so replay sees the same time.
     const at = await this.nowIso();
     const local = secondmentEventSchema.safeParse({ ...input, type, at });
-    if (!local.success) {
-      throw new SecondmentError(
-        'INVALID_INPUT',
-        `参数无效 / invalid input for ${type}: ${formatZodError(local.error)}`,
-      );
-    }
+    if (!local.success) throw invalidInput({ zh: '参数无效', en: `invalid input for ${type}` }, local.error);
     try {
       return await this.handle(caseId).executeUpdate(eventUpdate(type as UpdateEventType), {
         args: [{ ...input, at }],
       });
     } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError) {
-        const message = err.cause instanceof Error ? err.cause.message : err.message;
-        throw new SecondmentError(/参数无效/.test(message) ? 'INVALID_INPUT' : 'EVENT_REFUSED', message);
-      }
+      if (err instanceof WorkflowUpdateFailedError) throw fromUpdateFailure(err);
+      if (err instanceof WorkflowNotFoundError)
+        throw new SecondmentError('NOT_FOUND', '未找到 / case not found');
       throw err;
     }
   }
@@ -226,10 +240,10 @@ export class SecondmentClient {
     return this.handle(caseId).query(allowedEventsQuery, { role, unit });
   }
 
-  async auditTail(caseId: string, limit = AUDIT_TAIL): Promise<AuditEntryView[]> {
+  async auditTail(caseId: string, limit = AUDIT_TAIL): Promise<AuditTailEntry[]> {
     if (this.options.reads) {
       const trail = await getAuditTrail(this.options.reads, caseId);
-      return trail.slice(-limit).map(auditEntryView);
+      return trail.slice(-limit).map(auditTailEntryFromRow);
     }
     return this.handle(caseId).query(auditTailQuery, limit);
   }

@@ -2,4 +2,4 @@ export { databaseConfigSchema, databaseConfigFromEnv, IN_MEMORY, type DatabaseCo
 export type { Db, DbKind, Queryable } from './driver';
 export { loadMigrations, runMigrations, MIGRATIONS_DIR, type Migration } from './migrate';
 export { openDatabase } from './open';
-export { sqlState, UNIQUE_VIOLATION } from './pg-errors';
+export { sqlState, UNIQUE_VIOLATION } from './pgErrors';

@@ -1,8 +1,8 @@
 import { databaseConfigSchema, type DatabaseConfig } from './config';
 import type { Db } from './driver';
 import { runMigrations } from './migrate';
-import { openPglite } from './pglite-adapter';
-import { openPostgres } from './postgres-adapter';
+import { openPglite } from './pgliteAdapter';
+import { openPostgres } from './postgresAdapter';
 
 /** Opens the configured database and brings its schema up to date before anyone uses it. */
 export async function openDatabase(config: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<Db> {

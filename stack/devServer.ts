@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { ALL_SEARCH_ATTRIBUTES } from '../workflows/searchAttributes';
+import { ALL_SEARCH_ATTRIBUTES } from '../workflows/secondment/definitions';
 
 export interface DevServerOptions {
   cliPath: string;

@@ -21,9 +21,12 @@ function webpackConfigHook(config: Configuration): Configuration {
 type Configuration = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
 
 /** Bundling the workflow code takes seconds; tests bundle once and share the result. */
-export async function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger, webpackConfigHook });
+export async function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger, webpackConfigHook });
 }
+
+/** The bundler option the replay test's deliberately changed bundle needs too. */
+export { webpackConfigHook };
 
 const quietBundlerLogger = {
   trace: () => {},

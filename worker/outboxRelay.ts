@@ -1,4 +1,4 @@
-import type { Activities } from '../activities';
+import type { DeliverNotificationsInput, DeliveryReport } from '../notify';
 
 /**
  * Delivers the notification outbox in the background. Delivery lives outside the workflows
@@ -6,14 +6,14 @@ import type { Activities } from '../activities';
  * this relay sends them, exactly once into the local mailbox, with retries and dead letters.
  */
 export function startOutboxRelay(
-  activities: Pick<Activities, 'deliverNotifications'>,
+  deliver: (input?: DeliverNotificationsInput) => Promise<DeliveryReport>,
   opts: { intervalMs?: number; onError?: (err: unknown) => void } = {},
 ): { stop(): Promise<void> } {
   let stopped = false;
   let current: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     while (!stopped) {
-      const report = await activities.deliverNotifications({ limit: 50 }).catch((err: unknown) => {
+      const report = await deliver({ limit: 50 }).catch((err: unknown) => {
         opts.onError?.(err);
         return { sent: 0 };
       });

@@ -1,97 +1,44 @@
-import { z } from 'zod';
-import { unitCodeSchema } from '../../machines/secondment/roles';
+import { newUserSchema, type NewUser, type User } from '../../contract';
 import type { Queryable } from '../../db';
+import { countUsers, findUser, insertUser, listUsers as storedUsers, type StoredUser } from '../../store';
 import { hashPassword } from './passwords';
 
-/** The roles a person can log in with (the machine's `system` and `united_front` are not API users). */
-export const USER_ROLES = ['org_admin', 'sending_officer', 'receiving_officer', 'cadre', 'auditor'] as const;
-export const userRoleSchema = z.enum(USER_ROLES);
-export type UserRole = z.infer<typeof userRoleSchema>;
-
-export const usernameSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_.@-]{2,64}$/, 'username: 2–64 letters, digits, _ . @ -');
-
-export const newUserSchema = z
-  .object({
-    username: usernameSchema,
-    displayName: z.string().trim().min(1).max(64),
-    role: userRoleSchema,
-    units: z.array(unitCodeSchema).max(100).default([]),
-    cadreId: z.string().trim().min(1).max(128).optional(),
-    password: z.string().min(10, 'password: at least 10 characters').max(200),
-  })
-  .superRefine((u, ctx) => {
-    if (u.role === 'cadre' && !u.cadreId)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cadreId'],
-        message: 'a cadre user must be bound to a cadre id',
-      });
-    if (u.role !== 'cadre' && u.units.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['units'], message: 'at least one unit code is required' });
-  });
-export type NewUser = z.input<typeof newUserSchema>;
+export {
+  USER_ROLES,
+  newUserSchema,
+  userRoleSchema,
+  usernameSchema,
+  type NewUser,
+  type UserRole,
+} from '../../contract';
 
 /** Who is calling: the logged-in user, or the identity asserted by a trusted proxy. */
-export interface ApiUser {
-  username: string;
-  displayName: string;
-  role: UserRole;
-  units: string[];
-  cadreId: string | null;
-}
-
-interface UserRow {
-  username: string;
-  display_name: string;
-  role: UserRole;
-  units: string[] | string;
-  cadre_id: string | null;
-  password_hash: string;
-  disabled: boolean;
-}
-
-function toUser(r: UserRow): ApiUser {
-  const units = typeof r.units === 'string' ? (JSON.parse(r.units) as string[]) : r.units;
-  return { username: r.username, displayName: r.display_name, role: r.role, units, cadreId: r.cadre_id };
-}
+export type ApiUser = User;
 
 /** Creates a local user (the `secondment users create` command calls this). Throws on a duplicate. */
 export async function createUser(db: Queryable, input: NewUser): Promise<ApiUser> {
   const u = newUserSchema.parse(input);
-  const hash = await hashPassword(u.password);
-  const rows = await db.query<UserRow>(
-    `INSERT INTO api_users (username, display_name, role, units, cadre_id, password_hash)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING *`,
-    [u.username, u.displayName, u.role, JSON.stringify(u.units), u.cadreId ?? null, hash],
-  );
-  return toUser(rows[0] as UserRow);
+  const passwordHash = await hashPassword(u.password);
+  return insertUser(db, {
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    units: u.units,
+    cadreId: u.cadreId ?? null,
+    passwordHash,
+  });
 }
 
-export async function findUserWithHash(
-  db: Queryable,
-  username: string,
-): Promise<{ user: ApiUser; passwordHash: string; disabled: boolean } | null> {
-  const rows = await db.query<UserRow>('SELECT * FROM api_users WHERE username = $1', [username]);
-  const r = rows[0];
-  return r ? { user: toUser(r), passwordHash: r.password_hash, disabled: r.disabled } : null;
+export function findUserWithHash(db: Queryable, username: string): Promise<StoredUser | null> {
+  return findUser(db, username);
 }
 
-export async function listUsers(db: Queryable): Promise<ApiUser[]> {
-  const rows = await db.query<UserRow>('SELECT * FROM api_users ORDER BY username');
-  return rows.map(toUser);
+/** Every user with the disabled flag, by username. */
+export function listUsers(db: Queryable): Promise<(ApiUser & { disabled: boolean })[]> {
+  return storedUsers(db);
 }
 
-export async function setUserDisabled(db: Queryable, username: string, disabled: boolean): Promise<boolean> {
-  const rows = await db.query('UPDATE api_users SET disabled = $2 WHERE username = $1 RETURNING username', [
-    username,
-    disabled,
-  ]);
-  if (disabled) await db.query('DELETE FROM api_sessions WHERE username = $1', [username]);
-  return rows.length === 1;
-}
+export { setUserDisabled } from '../../store';
 
 /** Units of the demo data (the same codes the tests' fixtures use). */
 export const DEMO_UNITS = {
@@ -160,8 +107,7 @@ export const DEMO_USERS: NewUser[] = [
 
 /** Seeds the demo users when no user exists yet; returns the usernames created. */
 export async function seedDemoUsers(db: Queryable): Promise<string[]> {
-  const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM api_users');
-  if ((existing[0]?.n ?? 0) > 0) return [];
+  if ((await countUsers(db)) > 0) return [];
   const created: string[] = [];
   for (const u of DEMO_USERS) created.push((await createUser(db, u)).username);
   return created;

@@ -1,25 +1,12 @@
-import { z } from 'zod';
-import { ApiError } from '../errors';
+import { loginAnswerSchema, loginBodySchema, logoutAnswerSchema, meAnswerSchema } from '../../contract';
+import type { ApiContext } from '../context';
+import { ApiError, ERROR_RESPONSES } from '../errors';
 import { callerOf, CSRF_COOKIE, SESSION_COOKIE } from '../auth/plugin';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
 import { setCookie } from '../auth/cookies';
 import { closeSession, openSession } from '../auth/sessions';
-import { findUserWithHash, userRoleSchema } from '../auth/users';
-import type { ApiContext } from '../server';
+import { findUserWithHash } from '../auth/users';
 import type { ZodApp } from './types';
-
-const userSchema = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  role: userRoleSchema,
-  units: z.array(z.string()),
-  cadreId: z.string().nullable(),
-});
-
-const loginBodySchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
 
 export function authRoutes(r: ZodApp, ctx: ApiContext): void {
   const secure = ctx.auth.secureCookies;
@@ -33,9 +20,7 @@ export function authRoutes(r: ZodApp, ctx: ApiContext): void {
         summary: 'Log in (local users): sets the HttpOnly session cookie, returns the CSRF token',
         security: [],
         body: loginBodySchema,
-        response: {
-          200: z.object({ user: userSchema, csrfToken: z.string(), expiresAt: z.string() }),
-        },
+        response: { 200: loginAnswerSchema, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -76,7 +61,7 @@ export function authRoutes(r: ZodApp, ctx: ApiContext): void {
       schema: {
         tags: ['auth'],
         summary: 'End the session',
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: logoutAnswerSchema, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -94,7 +79,7 @@ export function authRoutes(r: ZodApp, ctx: ApiContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Who am I (and the identity mode)',
-        response: { 200: z.object({ user: userSchema, mode: z.enum(['local', 'proxy']) }) },
+        response: { 200: meAnswerSchema, ...ERROR_RESPONSES },
       },
     },
     (request) => Promise.resolve({ user: callerOf(request), mode: ctx.auth.mode }),

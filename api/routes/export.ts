@@ -1,7 +1,7 @@
-import { caseFilterSchema, type CaseSummary } from '../../activities/read-models';
+import { caseFilterSchema, type CaseSummary } from '../../contract';
+import { listCasesInScope } from '../../store';
 import { callerOf } from '../auth/plugin';
-import { listCasesInScope } from '../caseList';
-import type { ApiContext } from '../server';
+import type { ApiContext } from '../context';
 import type { ZodApp } from './types';
 
 const EXPORT_MAX = 10_000;

@@ -1,19 +1,17 @@
-import { z } from 'zod';
-import { sqlState, UNIQUE_VIOLATION } from '../../db/pg-errors';
-import { callerOf } from '../auth/plugin';
 import {
-  createUser,
-  findUserWithHash,
-  listUsers,
   newUserSchema,
-  setUserDisabled,
-  usernameSchema,
-  userRoleSchema,
-  type ApiUser,
-} from '../auth/users';
-import { ApiError, notFound } from '../errors';
+  userAnswerSchema,
+  usernameParamSchema,
+  usersAnswerSchema,
+  type UserView,
+} from '../../contract';
+import { sqlState, UNIQUE_VIOLATION } from '../../db';
+import { cadresOfOrgUnits } from '../../store';
+import { callerOf } from '../auth/plugin';
+import { createUser, findUserWithHash, listUsers, setUserDisabled, type ApiUser } from '../auth/users';
+import type { ApiContext } from '../context';
+import { ApiError, ERROR_RESPONSES, notFound } from '../errors';
 import { assertOrgAdmin } from '../scope';
-import type { ApiContext } from '../server';
 import type { ZodApp } from './types';
 
 /**
@@ -25,18 +23,7 @@ import type { ZodApp } from './types';
  * users, nor mint a cadre account that would read another county's cases.
  */
 
-const userViewSchema = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  role: userRoleSchema,
-  units: z.array(z.string()),
-  cadreId: z.string().nullable(),
-  disabled: z.boolean(),
-});
-type UserView = z.infer<typeof userViewSchema>;
-
 const newUserBodySchema = newUserSchema.strict();
-const usernameParamSchema = z.object({ username: usernameSchema });
 
 export function jurisdictionOf(admin: ApiUser): string[] {
   return admin.units.map((u) => (u.includes('.') ? u.slice(0, u.lastIndexOf('.')) : u));
@@ -45,13 +32,8 @@ export function jurisdictionOf(admin: ApiUser): string[] {
 const unitWithin = (unit: string, prefixes: string[]): boolean =>
   prefixes.some((p) => unit === p || unit.startsWith(`${p}.`));
 
-async function cadresInScope(ctx: ApiContext, admin: ApiUser): Promise<Set<string>> {
-  const rows = await ctx.db.query<{ cadre_id: string }>(
-    'SELECT DISTINCT cadre_id FROM case_parties WHERE org_unit = ANY($1::text[])',
-    [admin.units],
-  );
-  return new Set(rows.map((r) => r.cadre_id));
-}
+const cadresInScope = (ctx: ApiContext, admin: ApiUser): Promise<Set<string>> =>
+  cadresOfOrgUnits(ctx.db, admin.units);
 
 function manages(
   admin: ApiUser,
@@ -61,12 +43,6 @@ function manages(
   if (user.role === 'cadre') return !!user.cadreId && cadres.has(user.cadreId);
   const prefixes = jurisdictionOf(admin);
   return user.units.length > 0 && user.units.every((u) => unitWithin(u, prefixes));
-}
-
-async function disabledUsernames(ctx: ApiContext): Promise<Set<string>> {
-  // listUsers() leaves the flag out (it shapes sessions' users); the admin list needs it.
-  const rows = await ctx.db.query<{ username: string }>('SELECT username FROM api_users WHERE disabled');
-  return new Set(rows.map((r) => r.username));
 }
 
 const view = (u: ApiUser, disabled: boolean): UserView => ({
@@ -85,20 +61,14 @@ export function userRoutes(r: ZodApp, ctx: ApiContext): void {
       schema: {
         tags: ['users'],
         summary: 'Users of your jurisdiction (org admins); never password hashes',
-        response: { 200: z.object({ users: z.array(userViewSchema) }) },
+        response: { 200: usersAnswerSchema, ...ERROR_RESPONSES },
       },
     },
     async (request) => {
       const admin = callerOf(request);
       assertOrgAdmin(admin, '管理用户 / manage users');
-      const [all, cadres, disabled] = await Promise.all([
-        listUsers(ctx.db),
-        cadresInScope(ctx, admin),
-        disabledUsernames(ctx),
-      ]);
-      return {
-        users: all.filter((u) => manages(admin, cadres, u)).map((u) => view(u, disabled.has(u.username))),
-      };
+      const [all, cadres] = await Promise.all([listUsers(ctx.db), cadresInScope(ctx, admin)]);
+      return { users: all.filter((u) => manages(admin, cadres, u)).map((u) => view(u, u.disabled)) };
     },
   );
 
@@ -111,7 +81,7 @@ export function userRoutes(r: ZodApp, ctx: ApiContext): void {
           'Create a local user in your jurisdiction (org admins); the password is stored as a scrypt hash',
         security: [{ session: [], csrf: [] }],
         body: newUserBodySchema,
-        response: { 201: z.object({ user: userViewSchema }) },
+        response: { 201: userAnswerSchema, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -155,7 +125,7 @@ export function userRoutes(r: ZodApp, ctx: ApiContext): void {
         summary: 'Disable a user of your jurisdiction and end their sessions (org admins)',
         security: [{ session: [], csrf: [] }],
         params: usernameParamSchema,
-        response: { 200: z.object({ user: userViewSchema }) },
+        response: { 200: userAnswerSchema, ...ERROR_RESPONSES },
       },
     },
     async (request) => {

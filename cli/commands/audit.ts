@@ -1,4 +1,4 @@
-import type { AuditVerification } from '../apiTypes';
+import type { AuditVerification } from '../../contract';
 import { authedClient, type Command } from '../command';
 import { EXIT } from '../exitCodes';
 import { renderTable } from '../table';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { loginAnswerSchema, meAnswerSchema, type User } from '../../contract';
 import { flag, str } from '../args';
 import { authedClient, requireSession, type Command } from '../command';
 import { CliError, usage } from '../errors';
@@ -7,18 +7,6 @@ import { formatTime } from '../format';
 import { ApiClient } from '../http';
 import { obtainPassword, promptLine } from '../input';
 import { renderFields } from '../table';
-
-export const userSchema = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  units: z.array(z.string()),
-  cadreId: z.string().nullable(),
-});
-export type User = z.infer<typeof userSchema>;
-
-const loginResponseSchema = z.object({ user: userSchema, csrfToken: z.string(), expiresAt: z.string() });
-const meResponseSchema = z.object({ user: userSchema, mode: z.string() });
 
 const SESSION_COOKIE = 'secondment_session';
 
@@ -63,7 +51,7 @@ export const login: Command = {
     const res = await new ApiClient(ctx.api, null).request<unknown>('POST', '/api/auth/login', {
       body: { username, password },
     });
-    const parsed = loginResponseSchema.safeParse(res.body);
+    const parsed = loginAnswerSchema.safeParse(res.body);
     const cookie = res.setCookies
       .map((c) => c.split(';')[0] ?? '')
       .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
@@ -128,7 +116,7 @@ export const whoami: Command = {
   help: '',
   async run(ctx) {
     const session = requireSession(ctx);
-    const me = meResponseSchema.parse(await authedClient(ctx).get('/api/auth/me'));
+    const me = meAnswerSchema.parse(await authedClient(ctx).get('/api/auth/me'));
     ctx.out.result({ api: ctx.api, user: me.user, mode: me.mode, expiresAt: session.expiresAt }, () =>
       renderFields([
         ['API', ctx.api],

@@ -1,4 +1,11 @@
-import type { BulkPlan, CaseAnswer, CaseDetail } from '../apiTypes';
+import {
+  isDutyTargeted,
+  pickDuty,
+  type BulkOutcome,
+  type BulkPlan,
+  type CaseAnswer,
+  type CaseDetail,
+} from '../../contract';
 import { enumValue, flag, str } from '../args';
 import { authedClient, type Command, type CommandContext } from '../command';
 import { CliError, usage } from '../errors';
@@ -11,28 +18,17 @@ import { renderTable } from '../table';
 import { interventionType, requireReason } from './intervene';
 import { payloadFrom } from './send';
 
-const DUTY_TARGETED = ['admin.deadline.extend', 'admin.duty.waive', 'admin.duty.reassign'];
+/** A case's outcome as the API's bulk execution reports it, with the duty the CLI picked. */
+type Outcome = BulkOutcome & { dutyId?: string };
 
-type Outcome =
-  | { caseId: string; outcome: 'changed'; change: string | null; dutyId?: string; status: string }
-  | { caseId: string; outcome: 'skipped'; change: string | null; reason: string | null }
-  | {
-      caseId: string;
-      outcome: 'failed';
-      change: string | null;
-      dutyId?: string;
-      error: { code: string; message: string; rule?: string };
-    };
-
-/** The same duty the server's planner picks: the one due soonest, or the first stuck one. */
+/** The same duty the server's planner picks (contract/bulkDuty.ts). */
 async function pickDutyId(
   api: ApiClient,
   caseId: string,
   selector: 'next' | 'stuck',
 ): Promise<string | null> {
   const detail = await api.get<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
-  const open = [...detail.openDuties].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return (selector === 'stuck' ? open.find((d) => d.stuck) : open[0])?.id ?? null;
+  return pickDuty(detail.openDuties, selector)?.id ?? null;
 }
 
 function planTable(plan: BulkPlan): string {
@@ -110,7 +106,7 @@ async function execute(
     let dutyId: string | undefined;
     try {
       const casePayload = { ...payload };
-      if (DUTY_TARGETED.includes(type) && typeof casePayload.dutyId !== 'string') {
+      if (isDutyTargeted(type) && typeof casePayload.dutyId !== 'string') {
         const picked = await pickDutyId(api, item.caseId, duty);
         if (picked === null) {
           results.push({

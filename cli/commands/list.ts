@@ -1,5 +1,4 @@
-import { caseSortSchema } from '../../activities/read-models';
-import type { CasePage } from '../apiTypes';
+import { caseSortSchema, type CasePage } from '../../contract';
 import { enumValue, intValue } from '../args';
 import { authedClient, type Command } from '../command';
 import { EXIT } from '../exitCodes';

@@ -1,4 +1,4 @@
-import type { CaseAnswer } from '../apiTypes';
+import type { CaseAnswer } from '../../contract';
 import { str } from '../args';
 import { authedClient, type Command } from '../command';
 import { usage } from '../errors';

@@ -1,4 +1,4 @@
-import type { CaseAnswer, CaseView } from '../apiTypes';
+import type { CaseAnswer, CaseView } from '../../contract';
 import { str, type Values } from '../args';
 import { authedClient, type Command, type CommandContext } from '../command';
 import { usage } from '../errors';

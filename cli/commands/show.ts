@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../apiTypes';
+import type { CaseDetail } from '../../contract';
 import { intValue } from '../args';
 import { authedClient, type Command } from '../command';
 import { EXIT } from '../exitCodes';

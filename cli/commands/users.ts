@@ -1,4 +1,4 @@
-import type { UserView } from '../apiTypes';
+import { USER_ROLES, type UserView } from '../../contract';
 import { enumValue, flag, str, strs } from '../args';
 import { authedClient, type Command } from '../command';
 import { usage } from '../errors';
@@ -7,7 +7,7 @@ import { yesNo } from '../format';
 import { obtainPassword } from '../input';
 import { renderFields, renderTable } from '../table';
 
-const ROLES = ['org_admin', 'sending_officer', 'receiving_officer', 'cadre', 'auditor'] as const;
+const ROLES = USER_ROLES;
 
 function userRow(u: UserView): string[] {
   return [u.username, u.displayName, u.role, u.cadreId ?? u.units.join(', '), yesNo(u.disabled)];

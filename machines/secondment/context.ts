@@ -8,6 +8,14 @@ import type { NominationSource } from './input';
 
 export const LADDER_STEPS = ['reminder', 'overdue', 'unitHead', 'orgDept', 'stuck'] as const;
 export type LadderStep = (typeof LADDER_STEPS)[number];
+/** The escalation ladder (催办 → 督办 → 停滞) as the organization department names its steps. */
+export const ladderStepLabels: Record<LadderStep, { zh: string; en: string }> = {
+  reminder: { zh: '提醒', en: 'reminder' },
+  overdue: { zh: '逾期', en: 'overdue' },
+  unitHead: { zh: '单位负责人督办', en: 'unit head' },
+  orgDept: { zh: '组织部督办', en: 'org department' },
+  stuck: { zh: '停滞', en: 'stuck' },
+};
 
 export interface Owner {
   role: Role;

@@ -18,6 +18,17 @@ export const personnelFileKindSchema = z.enum([
   'recall',
   'rotation',
 ]);
+export type PersonnelFileKind = z.infer<typeof personnelFileKindSchema>;
+/** Personnel-file (个人档案) entry kinds by their Chinese names. */
+export const personnelFileKindLabels: Record<PersonnelFileKind, { zh: string; en: string }> = {
+  halfYearAssessment: { zh: '半年考核', en: 'half-year assessment' },
+  annualAssessment: { zh: '年度考核', en: 'annual assessment' },
+  appraisal: { zh: '接收单位鉴定', en: 'appraisal' },
+  assessmentGrade: { zh: '期满考核等次', en: 'final grade' },
+  promotion: { zh: '提拔任用', en: 'promotion' },
+  recall: { zh: '召回', en: 'recall' },
+  rotation: { zh: '轮岗', en: 'rotation' },
+};
 
 export const effectSchema = z.discriminatedUnion('type', [
   z.object({

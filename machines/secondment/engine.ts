@@ -5,7 +5,7 @@ import type { Duty, SecondmentContext } from './context';
 import { openDutiesOf } from './duties';
 import type { Effect } from './effects';
 import { secondmentEventSchema, type EventOf, type EventType, type SecondmentEvent } from './events';
-import { Out } from './out';
+import { EffectCollector } from './effectCollector';
 import { refuse, type Refusal } from './refusal';
 import type { Principal, Role } from './roles';
 import { roleLabels } from './roles';
@@ -136,7 +136,7 @@ export function searchAttributesOf(c: Ctx): Extract<Effect, { type: 'searchAttri
   };
 }
 
-function derivedEffects(before: Ctx | null, after: Ctx, out: Out): Effect[] {
+function derivedEffects(before: Ctx | null, after: Ctx, out: EffectCollector): Effect[] {
   const fx: Effect[] = [];
   const prev = new Map((before?.duties ?? []).map((d) => [d.id, d]));
   for (const d of after.duties) {
@@ -158,7 +158,7 @@ function derivedEffects(before: Ctx | null, after: Ctx, out: Out): Effect[] {
 export function finish(
   before: Ctx | null,
   after: Ctx,
-  out: Out,
+  out: EffectCollector,
   audit: {
     eventType: string;
     actor: Principal & { onBehalfOf?: Principal | undefined };
@@ -254,7 +254,7 @@ function evaluateUncached(c: Ctx, raw: unknown): Evaluation {
   if (refusal) return { ok: false, refusal };
 
   const next = clone(c);
-  const out = new Out(next, now);
+  const out = new EffectCollector(next, now);
   spec.apply(next, ev, out);
   const { type, actor, at: _at, ...payload } = e as SecondmentEvent & Record<string, unknown>;
   const reason = typeof payload.reason === 'string' ? payload.reason : null;

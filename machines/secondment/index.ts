@@ -51,11 +51,20 @@ export {
   type Policy,
   type Duration,
 } from './policy';
-export { effectSchema, personnelFileKindSchema, toEffects, type Effect, type EffectOf } from './effects';
+export {
+  effectSchema,
+  personnelFileKindSchema,
+  personnelFileKindLabels,
+  toEffects,
+  type Effect,
+  type EffectOf,
+  type PersonnelFileKind,
+} from './effects';
 export { notifyTemplates, TEMPLATE_IDS, type TemplateId } from './templates';
 export {
   STATUS_CODES,
   STATE_KEYS,
+  STATUS_STATE,
   type StateKey,
   statusCodeSchema,
   statusLabels,
@@ -67,7 +76,13 @@ export {
   type ForceEdge,
 } from './status';
 export { toPersisted, fromPersisted, type PersistedSecondment } from './persistence';
-export { LADDER_STEPS, type Duty, type LadderStep, type SecondmentContext } from './context';
+export {
+  LADDER_STEPS,
+  ladderStepLabels,
+  type Duty,
+  type LadderStep,
+  type SecondmentContext,
+} from './context';
 export { postingChecklist, postingComplete, type ChecklistItem } from './phases';
 export { evaluateEligibility, type EligibilityFailure } from './eligibility';
 export { computeFinal, missingFinalInputs } from './scoring';

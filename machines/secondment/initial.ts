@@ -4,7 +4,7 @@ import { evaluateEligibility } from './eligibility';
 import { finish } from './engine';
 import type { Effect } from './effects';
 import { secondmentInputSchema, type SecondmentInputDraft } from './input';
-import { Out } from './out';
+import { EffectCollector } from './effectCollector';
 import { planNomination } from './plans';
 import { getPolicy } from './policy';
 import { kindLabels } from './vocabulary';
@@ -89,7 +89,7 @@ export function initialContext(draft: SecondmentInputDraft): SecondmentContext {
 /** Effects of the nomination itself (returned by initialTransition as entry actions). */
 export function initialEffects(c: SecondmentContext): Effect[] {
   const scratch = JSON.parse(JSON.stringify(c)) as SecondmentContext;
-  const out = new Out(scratch, c.nominatedAt);
+  const out = new EffectCollector(scratch, c.nominatedAt);
   out.notifyRoles(['org_admin'], 'case.nominated', {
     kind: kindLabels[c.kind].zh,
     dueAt: c.duties[0]?.dueAt ?? null,

@@ -3,7 +3,7 @@
 // always has the same consequences.
 import type { SecondmentContext } from './context';
 import { closeByKey, lapseAllOpen } from './duties';
-import type { Out } from './out';
+import type { EffectCollector } from './effectCollector';
 import { planFinal, planReturn, planTracking, syncServicePlan, trackingEnd } from './plans';
 import type { StatusCode } from './status';
 import { ms } from './time';
@@ -72,7 +72,7 @@ export function postingChecklist(c: Ctx): ChecklistItem[] {
 }
 export const postingComplete = (c: Ctx): boolean => postingChecklist(c).every((i) => i.done);
 
-export function enterService(c: Ctx, out: Out): void {
+export function enterService(c: Ctx, out: EffectCollector): void {
   c.postedAt = out.now;
   c.status = 'IN_SERVICE';
   syncServicePlan(c, out.now);
@@ -81,12 +81,12 @@ export function enterService(c: Ctx, out: Out): void {
   });
 }
 
-export function maybeCompletePosting(c: Ctx, out: Out): void {
+export function maybeCompletePosting(c: Ctx, out: EffectCollector): void {
   if (c.status === 'POSTING' && postingComplete(c)) enterService(c, out);
 }
 
 /** Term over (milestone, early opening or forced): reviews of periods not yet ended lapse. */
-export function enterFinal(c: Ctx, out: Out): void {
+export function enterFinal(c: Ctx, out: EffectCollector): void {
   const now = out.now;
   closeByKey(c, 'service.termEnd', ms(c.termEnd ?? now) <= ms(now) ? 'done' : 'lapsed', now);
   lapseAllOpen(
@@ -103,7 +103,7 @@ export function enterFinal(c: Ctx, out: Out): void {
   out.notifyRoles(['cadre', 'sending_officer', 'receiving_officer'], 'case.finalOpened');
 }
 
-export function enterReturning(c: Ctx, out: Out): void {
+export function enterReturning(c: Ctx, out: EffectCollector): void {
   closeByKey(c, 'final.disposition', 'done', out.now);
   // reviews of the term still missing at this point are lapsed: the final assessment replaced them
   lapseAllOpen(c, out.now, (d) => d.kind.startsWith('service.'));
@@ -122,18 +122,18 @@ export function returnComplete(c: Ctx): boolean {
   );
 }
 
-export function enterTracking(c: Ctx, out: Out): void {
+export function enterTracking(c: Ctx, out: EffectCollector): void {
   lapseAllOpen(c, out.now, (d) => d.kind.startsWith('return.'));
   c.status = 'TRACKING';
   planTracking(c, out.now);
   out.notifyRoles(['cadre', 'sending_officer', 'org_admin'], 'case.tracking', { until: trackingEnd(c) });
 }
 
-export function maybeCompleteReturn(c: Ctx, out: Out): void {
+export function maybeCompleteReturn(c: Ctx, out: EffectCollector): void {
   if (c.status === 'RETURNING' && returnComplete(c)) enterTracking(c, out);
 }
 
-export function close(c: Ctx, out: Out, status: StatusCode): void {
+export function close(c: Ctx, out: EffectCollector, status: StatusCode): void {
   c.status = status;
   out.notifyRoles(['cadre', 'sending_officer', 'receiving_officer', 'org_admin'], 'case.closed', { status });
 }

@@ -1,6 +1,6 @@
 import type { SecondmentContext } from './context';
 import type { EventOf, EventType } from './events';
-import type { Out } from './out';
+import type { EffectCollector } from './effectCollector';
 import type { Refusal } from './refusal';
 import type { Role } from './roles';
 import type { DutyKind } from './vocabulary';
@@ -16,6 +16,6 @@ export interface EventSpec<K extends EventType> {
   /** Payload-dependent rule. */
   check?: (c: SecondmentContext, e: EventOf<K>, now: string) => Refusal | null;
   /** Mutates a private copy of the context and collects effects. */
-  apply: (c: SecondmentContext, e: EventOf<K>, out: Out) => void;
+  apply: (c: SecondmentContext, e: EventOf<K>, out: EffectCollector) => void;
 }
 export type SpecMap<K extends EventType> = { [P in K]: EventSpec<P> };

@@ -5,7 +5,7 @@ import { harnessState } from './state';
 import { TEST_SERVER_LAUNCHER } from './paths';
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/secondment/definitions';
 
 let runtimeInstalled = false;
 /** Keep test output readable: only SDK warnings and errors. */
@@ -78,6 +78,11 @@ export async function connectTo(address: string, namespace: string): Promise<Dev
 
 export function sharedWorkflowBundle(): { codePath: string } {
   return { codePath: harnessState().workflowBundlePath };
+}
+
+/** The chain probe's test-only workflows, bundled apart from the production ones. */
+export function probeWorkflowBundle(): { codePath: string } {
+  return { codePath: harnessState().probeBundlePath };
 }
 
 export type { Worker };

@@ -3,12 +3,20 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startDevServer } from '../../stack/devServer';
 import { bundleWorkflows } from '../../worker/createWorker';
+import { CHAIN_PROBE_WORKFLOWS } from './chainProbe/bundle';
 import { freePort } from './freePort';
-import { HARNESS_DIR, HARNESS_STATE_FILE, TEMPORAL_CLI, WORKFLOW_BUNDLE_FILE } from './paths';
+import {
+  HARNESS_DIR,
+  HARNESS_STATE_FILE,
+  PROBE_BUNDLE_FILE,
+  TEMPORAL_CLI,
+  WORKFLOW_BUNDLE_FILE,
+} from './paths';
 import type { HarnessState } from './state';
 
 /**
- * One global setup for the Temporal test project: bundles the workflow code once and starts
+ * One global setup for the Temporal test project: bundles the workflow code once (and the
+ * chain probe's test-only workflows) and starts
  * the shared dev server (the built CLI binary, same launcher as `npm start`) on a free port.
  * Time-skipping environments are per test file, because skipped time is global to a server.
  */
@@ -19,8 +27,11 @@ export default async function globalSetup(): Promise<void> {
   await rm(HARNESS_DIR, { recursive: true, force: true });
   await mkdir(HARNESS_DIR, { recursive: true });
 
+  // The production workflows, and apart from them the chain-probe spike's test-only entry.
   const bundle = await bundleWorkflows();
   await writeFile(WORKFLOW_BUNDLE_FILE, bundle.code);
+  const probeBundle = await bundleWorkflows(CHAIN_PROBE_WORKFLOWS);
+  await writeFile(PROBE_BUNDLE_FILE, probeBundle.code);
 
   const server = await startDevServer({
     cliPath: TEMPORAL_CLI,
@@ -37,6 +48,7 @@ export default async function globalSetup(): Promise<void> {
     devServerPid: server.process.pid ?? -1,
     namespace: 'default',
     workflowBundlePath: WORKFLOW_BUNDLE_FILE,
+    probeBundlePath: PROBE_BUNDLE_FILE,
   };
   await writeFile(HARNESS_STATE_FILE, JSON.stringify(state));
 }

@@ -6,3 +6,4 @@ export const TEST_SERVER_LAUNCHER = path.join(ROOT, 'scripts', 'temporal-test-se
 export const HARNESS_DIR = path.join(ROOT, '.tools', 'test-harness');
 export const HARNESS_STATE_FILE = path.join(HARNESS_DIR, 'state.json');
 export const WORKFLOW_BUNDLE_FILE = path.join(HARNESS_DIR, 'workflow-bundle.js');
+export const PROBE_BUNDLE_FILE = path.join(HARNESS_DIR, 'probe-workflow-bundle.js');

@@ -5,8 +5,8 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { createActivities, type Activities } from '../../activities';
-import { LocalMailboxTransport } from '../../activities/transports/local-mailbox';
+import { createDeliverer, LocalMailboxTransport } from '../../notify';
+import { verifyChain } from '../../store';
 import { SecondmentClient, type NominationRequest } from '../../client/secondmentClient';
 import { openDatabase, type Db } from '../../db';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../stack/devServer';
@@ -86,7 +86,7 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
   let connection: Connection | undefined;
   let db: Db | undefined;
   const taskQueue = `chaos-${randomUUID()}`;
-  let activities: Activities;
+  let deliver: ReturnType<typeof createDeliverer>;
   let passed = false;
 
   beforeAll(async () => {
@@ -104,7 +104,7 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
     }
     // Migrates the fresh schema once, before any worker races for it; the test's own view of the data.
     db = await openDatabase({ kind: 'postgres', url: databaseUrl, schema, poolSize: 4 });
-    activities = createActivities({ db, transport: new LocalMailboxTransport() });
+    deliver = createDeliverer({ db, transport: new LocalMailboxTransport() });
 
     const serverLog = path.join(dir, 'dev-server.log');
     serverOptions = {
@@ -220,7 +220,7 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
       );
       let drained = 0;
       for (;;) {
-        const report = await activities.deliverNotifications({ limit: 1000 });
+        const report = await deliver({ limit: 1000 });
         drained += report.sent;
         if (report.sent === 0) break;
       }
@@ -258,7 +258,7 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
           last_seq: view.lastSeq,
           status: view.status,
         });
-        expect(await activities.verifyChain(view.caseId)).toEqual({
+        expect(await verifyChain(db, view.caseId)).toEqual({
           ok: true,
           caseId: view.caseId,
           entries: view.lastSeq,

@@ -62,7 +62,7 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
   });
 
   it('crosses several runs without losing a deadline, a timer or an audit entry', async () => {
-    const { cases, activities } = world;
+    const { cases, reads } = world;
     const caseId = `c-can-${randomUUID().slice(0, 8)}`;
     const started = Date.now();
     const year = new Date(started).getUTCFullYear();
@@ -211,10 +211,10 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
 
     // The audit trail: seqs exactly 1..N, chain intact, N the case's last seq; every seq was
     // applied by exactly one run.
-    const trail = await activities.getAuditTrail(caseId);
+    const trail = await reads.getAuditTrail(caseId);
     expect(trail.map((x) => x.seq)).toEqual(trail.map((_, i) => i + 1));
     expect(trail.length).toBe(final.lastSeq);
-    expect(await activities.verifyChain(caseId)).toMatchObject({ ok: true });
+    expect(await reads.verifyChain(caseId)).toMatchObject({ ok: true });
     const runOfSeq = new Map<number, number>();
     runs.forEach((run, i) => {
       for (const seq of seqsAppliedIn(run)) {

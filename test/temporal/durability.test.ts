@@ -3,11 +3,11 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startDevServer, type DevServer } from '../../stack/devServer';
-import { armProbeUpdate, chainProbeWorkflow, probeViewQuery } from '../../workflows/chainProbe';
+import { armProbeUpdate, chainProbeWorkflow, probeViewQuery } from '../harness/chainProbe/workflow';
 import { connectTo } from '../harness/environments';
 import { freePort } from '../harness/freePort';
 import { TEMPORAL_CLI } from '../harness/paths';
-import { createProbeWorker } from '../harness/probeWorker';
+import { createProbeWorker } from '../harness/chainProbe/worker';
 
 describe('durability across a full stop of server and worker', () => {
   const servers: DevServer[] = [];

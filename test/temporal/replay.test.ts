@@ -21,7 +21,7 @@ async function replayAll(workflowBundle: WorkflowBundle | { codePath: string }):
   return results;
 }
 
-describe('replay of recorded histories (test/histories, written by scripts/record-histories.ts)', () => {
+describe('replay of recorded histories (test/histories, written by test/harness/recordHistories.ts)', () => {
   beforeAll(() => quietRuntime());
 
   it('covers the representative cases, including runs handed over by continue-as-new', () => {

@@ -1,11 +1,17 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { EVENT_TYPES, type EventType, type PersistedSecondment, type Role } from '../../machines/secondment';
+import type { AuditTailEntry, CaseView } from '../../machines/secondment/projections';
 
-/**
- * The wire contract of a secondment workflow, shared by the workflow and its clients. Every
- * business event and admin intervention is an Update named by its event type; its argument is
- * the event without `type` and `at` (the workflow stamps the time, so nobody can backdate).
+/*
+ * The message definitions of a secondment workflow, shared by the workflow and its clients: the
+ * only file of workflows/ that code outside the worker imports. Every business event and admin
+ * intervention is an Update named by its event type; its argument is the event without `type`, with
+ * the caller's time stamp `at` (checked against the workflow clock, so nobody can backdate).
  */
+
+export type { AuditTailEntry, CaseView, DutyView } from '../../machines/secondment/projections';
+
 export type EventInput = Record<string, unknown>;
 
 export type UpdateEventType = Exclude<EventType, 'deadline.reached'>;
@@ -13,58 +19,13 @@ export const UPDATE_EVENT_TYPES = EVENT_TYPES.filter((t): t is UpdateEventType =
 
 export const eventUpdate = (type: UpdateEventType) => defineUpdate<CaseView, [EventInput]>(type);
 
-export interface DutyView {
-  id: string;
-  key: string;
-  kind: string;
-  what: { zh: string; en: string };
-  owner: { role: string; unit: string };
-  dueAt: string;
-  nextAlarmAt: string | null;
-  /** escalation steps already taken, oldest first */
-  escalations: { step: string; at: string }[];
-  stuck: boolean;
-  paused: boolean;
-}
-
-export interface AuditEntryView {
-  seq: number;
-  at: string;
-  eventType: string;
-  actor: { id: string; role: string; unit: string };
-  onBehalfOf: { id: string; role: string; unit: string } | null;
-  reason: string | null;
-  fromState: string | null;
-  toState: string;
-}
-
-export interface CaseView {
-  caseId: string;
-  /** stable external status code, never an internal state path */
-  status: string;
-  statusLabel: { zh: string; en: string };
-  kind: string;
-  year: number;
-  sendingUnit: string;
-  receivingUnit: string;
-  openDuties: DutyView[];
-  nextDeadline: string | null;
-  overdue: boolean;
-  stuck: boolean;
-  closed: boolean;
-  lastSeq: number;
-  machineVersion: number;
-  /** how many workflow runs (continue-as-new) this case has crossed */
-  run: number;
-}
-
 export const caseViewQuery = defineQuery<CaseView>('case.view');
 export const allowedEventsQuery = defineQuery<string[], [{ role: Role; unit: string }]>('case.allowedEvents');
-export const auditTailQuery = defineQuery<AuditEntryView[], [number?]>('case.auditTail');
+export const auditTailQuery = defineQuery<AuditTailEntry[], [number?]>('case.auditTail');
 
 export interface CarriedState {
   persisted: PersistedSecondment;
-  auditTail: AuditEntryView[];
+  auditTail: AuditTailEntry[];
   run: number;
 }
 
@@ -76,6 +37,25 @@ export interface SecondmentWorkflowInput {
   continueAsNewAfter?: number;
 }
 
+export type SecondmentWorkflow = (input: SecondmentWorkflowInput) => Promise<CaseView>;
+
 /** Workflow ids carry the random case id only: no names or ID-card numbers in Temporal. */
 export const caseWorkflowId = (caseId: string): string => `secondment-${caseId}`;
 export const SECONDMENT_WORKFLOW_TYPE = 'secondmentWorkflow';
+
+/**
+ * Custom search attributes of a secondment workflow. They carry codes and flags only, never
+ * personal data (names, ID-card numbers), because Temporal's visibility store is searchable
+ * by anyone with namespace access.
+ */
+export const SA = {
+  status: defineSearchAttributeKey('SecondmentStatus', SearchAttributeType.KEYWORD),
+  kind: defineSearchAttributeKey('SecondmentKind', SearchAttributeType.KEYWORD),
+  sendingUnit: defineSearchAttributeKey('SendingUnit', SearchAttributeType.KEYWORD),
+  receivingUnit: defineSearchAttributeKey('ReceivingUnit', SearchAttributeType.KEYWORD),
+  nextDeadline: defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME),
+  overdue: defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL),
+  stuck: defineSearchAttributeKey('Stuck', SearchAttributeType.BOOL),
+} as const;
+
+export const ALL_SEARCH_ATTRIBUTES = Object.values(SA);

@@ -11,11 +11,13 @@ import {
 import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../../activities';
 import { formatZodError } from '../../common/zodErrors';
+import { AUDIT_TAIL, FailureType, NON_RETRYABLE_ACTIVITY_FAILURES, type Refusal } from '../../contract';
 import {
   allowedEvents,
   checkEvent,
   fromPersisted,
   openDuties,
+  RULES,
   searchAttributes,
   secondmentEventSchema,
   secondmentInputSchema,
@@ -26,23 +28,22 @@ import {
   type SecondmentEvent,
   type SecondmentSnapshot,
 } from '../../machines/secondment';
-import { SA } from '../searchAttributes';
+import { auditTailEntryOf, caseViewOf, type AuditTailEntry } from '../../machines/secondment/projections';
 import { createSerializer } from '../serialize';
+import { applyTransitionInputOf } from './activityInput';
 import {
   allowedEventsQuery,
   auditTailQuery,
   caseViewQuery,
   eventUpdate,
+  SA,
   UPDATE_EVENT_TYPES,
-  type AuditEntryView,
   type CaseView,
   type EventInput,
   type SecondmentWorkflowInput,
   type UpdateEventType,
 } from './definitions';
 import { DutyTimers } from './dutyTimers';
-import { caseViewOf } from './caseView';
-import { transitionRecordOf } from './transitionRecord';
 
 const { applyTransition } = proxyActivities<Activities>({
   // One short transaction: a worker killed mid-activity should be retried within seconds.
@@ -51,17 +52,49 @@ const { applyTransition } = proxyActivities<Activities>({
     initialInterval: '1 second',
     maximumInterval: '1 minute',
     // A conflicting record at a used seq means non-determinism: retrying cannot fix it.
-    nonRetryableErrorTypes: ['InvalidInput', 'TransitionConflict'],
+    nonRetryableErrorTypes: NON_RETRYABLE_ACTIVITY_FAILURES,
   },
 });
 
-const AUDIT_TAIL = 50;
 /** How far a caller's time stamp may be from the workflow clock when an Update arrives. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-/** A refusal a person understands: the rule, the role, zh-CN first. */
-function refusalText(verdict: Exclude<ReturnType<typeof checkEvent>, { ok: true }>): string {
-  return `${verdict.message.zh} / ${verdict.message.en} [${verdict.code}: ${verdict.rule}]`;
+type Verdict = Exclude<ReturnType<typeof checkEvent>, { ok: true }>;
+
+/**
+ * A refusal as data: the ApplicationFailure's `type` says what kind, `details[0]` is the refusal
+ * (code, rule, zh/en message, field), and the message is the text a person reads, zh-CN first.
+ * Thrown by the validator (nothing enters history) and by the handler (a queued Update that finds
+ * the case changed); the client reads both by type and details, never by the message's words.
+ */
+function refused(verdict: Verdict): ApplicationFailure {
+  const refusal: Refusal = { code: verdict.code, rule: verdict.rule, message: verdict.message };
+  return ApplicationFailure.create({
+    type: FailureType.EventRefused,
+    message: `${verdict.message.zh} / ${verdict.message.en} [${verdict.code}: ${verdict.rule}]`,
+    nonRetryable: true,
+    details: [refusal],
+  });
+}
+
+function invalidInput(type: UpdateEventType, problems: { field: string | undefined; text: string }[]) {
+  const text = problems.map((p) => p.text).join('; ');
+  const field = problems[0]?.field;
+  const refusal: Refusal = {
+    code: 'INVALID_EVENT',
+    rule: 'event.schema',
+    message: {
+      zh: `参数无效：${text}（规则 event.schema：${RULES['event.schema'].zh}）`,
+      en: `invalid input for ${type}: ${text}`,
+    },
+    ...(field ? { field } : {}),
+  };
+  return ApplicationFailure.create({
+    type: FailureType.InvalidInput,
+    message: `参数无效 / invalid input for ${type}: ${text}`,
+    nonRetryable: true,
+    details: [refusal],
+  });
 }
 
 /**
@@ -73,7 +106,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
   const runExclusive = createSerializer();
   let snapshot: SecondmentSnapshot;
   let initialEffects: Effect[] = [];
-  let auditTail: AuditEntryView[] = input.carried?.auditTail ?? [];
+  let auditTail: AuditTailEntry[] = input.carried?.auditTail ?? [];
   const run = input.carried?.run ?? 1;
   let transitionsThisRun = 0;
 
@@ -84,7 +117,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
     if (!nomination.success) {
       throw ApplicationFailure.nonRetryable(
         `提名信息无效 / invalid nomination: ${formatZodError(nomination.error)}`,
-        'InvalidInput',
+        FailureType.InvalidInput,
       );
     }
     const [first, actions] = initialTransition(secondmentMachine, nomination.data);
@@ -100,7 +133,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
    * workflow task retried after a server restart was seen to run with the previous task's time,
    * which then differed from what replay sees (found by the chaos test).
    */
-  const notBefore = (iso: string): string =>
+  const clampToLastEvent = (iso: string): string =>
     Date.parse(iso) < Date.parse(snapshot.context.lastAt) ? snapshot.context.lastAt : iso;
   let lastSa = '';
 
@@ -131,27 +164,12 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
   }
 
   async function carryOut(effects: readonly Effect[]): Promise<void> {
-    const record = transitionRecordOf(effects, snapshot, run);
+    const record = applyTransitionInputOf(effects, snapshot, run);
     if (record) {
       await applyTransition(record);
       transitionsThisRun += 1;
       const r = effects.find((e) => e.type === 'record');
-      if (r?.type === 'record') {
-        const p = r.params;
-        auditTail = [
-          ...auditTail,
-          {
-            seq: p.seq,
-            at: p.at,
-            eventType: p.eventType,
-            actor: p.actor,
-            onBehalfOf: p.onBehalfOf,
-            reason: p.reason,
-            fromState: p.fromState,
-            toState: p.toState,
-          },
-        ].slice(-AUDIT_TAIL);
-      }
+      if (r?.type === 'record') auditTail = [...auditTail, auditTailEntryOf(r.params)].slice(-AUDIT_TAIL);
     }
     syncSearchAttributes();
     syncTimers();
@@ -173,25 +191,33 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
    */
   function eventFrom(type: UpdateEventType, args: EventInput, firstArrival: boolean): SecondmentEvent {
     const { at: stamped, ...rest } = args;
-    const problems: string[] = [];
+    const problems: { field: string | undefined; text: string }[] = [];
     let at: string;
     if (typeof stamped === 'string' && !Number.isNaN(Date.parse(stamped))) {
       at = new Date(Date.parse(stamped)).toISOString();
       if (firstArrival && Math.abs(Date.parse(at) - Date.now()) > MAX_CLOCK_SKEW_MS) {
-        problems.push(
-          `at: 请求时间与服务器时间相差超过5分钟 / request time is more than 5 minutes from the server's time`,
-        );
+        problems.push({
+          field: 'at',
+          text: `at: 请求时间与服务器时间相差超过5分钟 / request time is more than 5 minutes from the server's time`,
+        });
       }
     } else {
       if (firstArrival)
-        problems.push('at: 应为请求时间（ISO 8601）/ expected the request time as an ISO 8601 timestamp');
+        problems.push({
+          field: 'at',
+          text: 'at: 应为请求时间（ISO 8601）/ expected the request time as an ISO 8601 timestamp',
+        });
       at = new Date().toISOString();
     }
-    const parsed = secondmentEventSchema.safeParse({ ...rest, type, at: notBefore(at) });
-    if (!parsed.success) problems.unshift(formatZodError(parsed.error));
-    if (problems.length > 0 || !parsed.success) {
-      throw new Error(`参数无效 / invalid input for ${type}: ${problems.join('; ')}`);
+    const parsed = secondmentEventSchema.safeParse({ ...rest, type, at: clampToLastEvent(at) });
+    if (!parsed.success) {
+      const path = parsed.error.issues[0]?.path ?? [];
+      problems.unshift({
+        field: path.length > 0 ? path.map(String).join('.') : undefined,
+        text: formatZodError(parsed.error),
+      });
     }
+    if (problems.length > 0 || !parsed.success) throw invalidInput(type, problems);
     return parsed.data;
   }
 
@@ -203,7 +229,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
           const event = eventFrom(type, args, false);
           // Re-checked here: an Update queued behind another may find the case changed.
           const verdict = checkEvent(snapshot, event);
-          if (!verdict.ok) throw ApplicationFailure.nonRetryable(refusalText(verdict), 'EventRefused');
+          if (!verdict.ok) throw refused(verdict);
           await apply(event);
           return view();
         }),
@@ -212,7 +238,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
         validator: (args: EventInput) => {
           const event = eventFrom(type, args, true);
           const verdict = checkEvent(snapshot, event);
-          if (!verdict.ok) throw new Error(refusalText(verdict));
+          if (!verdict.ok) throw refused(verdict);
         },
       },
     );
@@ -251,7 +277,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
         apply({
           type: 'deadline.reached',
           dutyId: fired.dutyId,
-          at: notBefore(fired.alarmAt),
+          at: clampToLastEvent(fired.alarmAt),
           actor: { id: 'system', role: 'system', unit: 'system' },
         }),
       );

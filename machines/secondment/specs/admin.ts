@@ -4,7 +4,7 @@ import type { SecondmentContext } from '../context';
 import { LADDER_STEPS, type Duty, type LadderStep } from '../context';
 import { arm, closeDuty, findById, openTimedDuty, pauseAll, resumeAll, stepTime } from '../duties';
 import { close, enterFinal, enterTracking, maybeCompletePosting, maybeCompleteReturn } from '../phases';
-import type { Out } from '../out';
+import type { EffectCollector } from '../effectCollector';
 import { refuse, violation, type Refusal } from '../refusal';
 import type { SpecMap } from '../spec';
 import { FORCE_EDGES, SERVING, type ForceEdge, type StatusCode } from '../status';
@@ -33,7 +33,7 @@ export function forceEdgesFrom(c: Ctx): ForceEdge[] {
   return FORCE_EDGES.filter((e) => e.startsWith(`${c.status}->`) && c.policy.forcedTransitions.includes(e));
 }
 
-const ladderEffects: Record<LadderStep, (c: Ctx, d: Duty, out: Out) => void> = {
+const ladderEffects: Record<LadderStep, (c: Ctx, d: Duty, out: EffectCollector) => void> = {
   reminder: (_c, d, out) =>
     out.notify([d.owner], 'duty.reminder', { what: d.what.zh, dueAt: d.dueAt, dutyId: d.id }),
   overdue: (_c, d, out) => {

@@ -1,5 +1,5 @@
 import type { Res } from './support/http';
-import { getAuditTrail } from '../../../activities/read-models';
+import { getAuditTrail } from '../../../store';
 import { DEMO_PASSWORD, type UserRole } from '../../../api/auth/users';
 import { call, createApiWorld, login, type ApiWorld, type Session } from './support/apiWorld';
 import { A_UNITS, B_UNITS, nominationBody } from './support/cases';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import { serve, type Res } from './support/http';
-import { getAuditTrail } from '../../../activities/read-models';
+import { getAuditTrail } from '../../../store';
 import { buildApi } from '../../../api/server';
 import { caseWorkflowId } from '../../../workflows/secondment/definitions';
 import { sharedWorkflowBundle } from '../../harness/environments';

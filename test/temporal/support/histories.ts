@@ -8,7 +8,7 @@ import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
 
 /**
  * Recorded workflow histories, committed so CI can replay them against the current workflow
- * code (scripts/record-histories.ts writes them). Each file is one run's history in Temporal's
+ * code (test/harness/recordHistories.ts writes them). Each file is one run's history in Temporal's
  * JSON form (what `temporal workflow show --output json` prints); the file name is its id.
  */
 export const HISTORIES_DIR = path.resolve(__dirname, '..', '..', 'histories');

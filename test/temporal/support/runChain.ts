@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { tsToMs } from '@temporalio/common/lib/time';
 import type { temporal } from '@temporalio/proto';
-import type { TransitionRecordInput } from '../../../activities/transition-record';
+import type { TransitionRecordInput } from '../../../activities';
 import type { SecondmentWorkflowInput } from '../../../workflows/secondment/definitions';
 
 type History = temporal.api.history.v1.IHistory;

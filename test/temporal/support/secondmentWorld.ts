@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities, type Activities } from '../../../activities';
-import { LocalMailboxTransport } from '../../../activities/transports/local-mailbox';
-import { SecondmentClient } from '../../../client/secondmentClient';
+import { SecondmentClient } from '../../../client';
 import { IN_MEMORY, openDatabase, type Db } from '../../../db';
 import { sharedWorkflowBundle } from '../../harness/environments';
+import { storeReads, type StoreReads } from '../../harness/storeReads';
 
 /**
  * A worker with the real activities against a fresh embedded database, and a client on its task
@@ -14,6 +14,8 @@ import { sharedWorkflowBundle } from '../../harness/environments';
 export interface SecondmentWorld {
   db: Db;
   activities: Activities;
+  /** what the worker wrote, read through the store */
+  reads: StoreReads;
   worker: Worker;
   /** reads by Temporal queries */
   cases: SecondmentClient;
@@ -30,7 +32,7 @@ export async function createSecondmentWorld(
   opts: { continueAsNewAfter?: number; now?: () => number | Promise<number> } = {},
 ): Promise<SecondmentWorld> {
   const db = await openDatabase({ kind: 'embedded', dataDir: IN_MEMORY });
-  const activities = createActivities({ db, transport: new LocalMailboxTransport() });
+  const activities = createActivities({ db });
   const taskQueue = `secondment-${randomUUID()}`;
   const worker = await Worker.create({
     connection,
@@ -43,6 +45,7 @@ export async function createSecondmentWorld(
   return {
     db,
     activities,
+    reads: storeReads(db),
     worker,
     cases: new SecondmentClient(client, taskQueue, opts),
     casesReadFromDb: new SecondmentClient(client, taskQueue, { ...opts, reads: db }),

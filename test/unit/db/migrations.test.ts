@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createActivities, LocalMailboxTransport } from '../../../activities';
 import {
   databaseConfigFromEnv,
   databaseConfigSchema,
@@ -9,7 +8,7 @@ import {
   openDatabase,
   runMigrations,
 } from '../../../db';
-import { adapters, count, dropTestSchemas, newCaseId, OPEN_TIMEOUT, transition } from './support';
+import { adapters, count, dropTestSchemas, newCaseId, OPEN_TIMEOUT, transition, workerSide } from './support';
 
 afterAll(dropTestSchemas);
 
@@ -55,13 +54,11 @@ describe('嵌入式数据库 embedded database', () => {
       try {
         const caseId = newCaseId();
         const first = await openDatabase({ kind: 'embedded', dataDir });
-        await createActivities({ db: first, transport: new LocalMailboxTransport() }).applyTransition(
-          transition(caseId, 1),
-        );
+        await workerSide({ db: first }).applyTransition(transition(caseId, 1));
         await first.close();
 
         const second = await openDatabase({ kind: 'embedded', dataDir });
-        const activities = createActivities({ db: second, transport: new LocalMailboxTransport() });
+        const activities = workerSide({ db: second });
         await expect(activities.verifyChain(caseId)).resolves.toMatchObject({ ok: true, entries: 1 });
         await expect(activities.applyTransition(transition(caseId, 2))).resolves.toMatchObject({ seq: 2 });
         await second.close();

@@ -2,8 +2,15 @@
 // PostgreSQL too when TEST_DATABASE_URL is set (each suite then gets its own schema).
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import type { TransitionRecordInput } from '../../../activities';
+import { createActivities, type TransitionRecordInput } from '../../../activities';
 import { IN_MEMORY, openDatabase, type Db } from '../../../db';
+import {
+  createDeliverer,
+  LocalMailboxTransport,
+  type DeliveryPolicy,
+  type MailTransport,
+} from '../../../notify';
+import { storeReads } from '../../harness/storeReads';
 
 export interface TestAdapter {
   name: 'pglite' | 'postgres';
@@ -126,3 +133,25 @@ export async function tamper(db: Db, sql: string, params: unknown[] = []): Promi
 }
 
 export const OPEN_TIMEOUT = 30_000;
+
+/**
+ * What the worker runs against one database: the activity, delivery as the outbox relay calls it,
+ * and the read models to look at what they wrote.
+ */
+export function workerSide(deps: {
+  db: Db;
+  transport?: MailTransport;
+  now?: () => Date;
+  delivery?: Partial<DeliveryPolicy>;
+}) {
+  return {
+    ...createActivities({ db: deps.db }),
+    ...storeReads(deps.db),
+    deliverNotifications: createDeliverer({
+      db: deps.db,
+      transport: deps.transport ?? new LocalMailboxTransport(),
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.delivery ? { delivery: deps.delivery } : {}),
+    }),
+  };
+}

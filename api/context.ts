@@ -1,0 +1,32 @@
+import type { CaseOperations, Connection, SecondmentClient } from '../client';
+import type { Db } from '../db';
+import type { AuthConfig } from './auth/config';
+import type { LoginLimiter } from './auth/loginLimiter';
+
+export interface ApiDeps {
+  connection: Connection;
+  namespace: string;
+  taskQueue: string;
+  /** the same database the worker's activities write (projection, audit trail, users) */
+  db: Db;
+  auth?: Partial<AuthConfig>;
+  /** base URL of the Temporal UI, for links from technical "stuck" entries */
+  temporalUiUrl?: string;
+  /** pending-activity attempt from which a case counts as technically stuck (default 3) */
+  stuckActivityAttempts?: number;
+  /** Fastify logger (default off; the stack turns it on) */
+  logger?: boolean;
+}
+
+/** What every route handler needs; its own file, so routes and server do not import each other. */
+export interface ApiContext {
+  db: Db;
+  /** the workflow client, reading from `db` */
+  cases: SecondmentClient;
+  /** Temporal's own view of cases: health, technical problems, activity retry */
+  ops: CaseOperations;
+  namespace: string;
+  taskQueue: string;
+  auth: AuthConfig;
+  loginLimiter: LoginLimiter;
+}

@@ -1,0 +1,83 @@
+import { myDutiesSchema, statsSchema, type DutyView, type MyDuty } from '../../contract';
+import { inBatches } from '../../common/inBatches';
+import { caseStatsInScope, openCasesInScope, type CaseRef } from '../../store';
+import { callerOf } from '../auth/plugin';
+import type { ApiUser } from '../auth/users';
+import type { ApiContext } from '../context';
+import { ERROR_RESPONSES } from '../errors';
+import type { ZodApp } from './types';
+
+/*
+ * Two reads the web console's dashboard needs and the case list cannot express: counts (grouped in
+ * SQL, so they stay right beyond one page of cases) and the open duties the caller's unit owes.
+ * Both go through the same scope rule as every other read.
+ */
+
+const OPEN_CASES_MAX = 500;
+
+/** Does this duty fall to this user (their role, one of their units; a cadre's own case)? */
+export function owes(user: ApiUser, duty: Pick<DutyView, 'owner'>): boolean {
+  if (user.role === 'auditor') return false;
+  if (duty.owner.role !== user.role) return false;
+  return user.role === 'cadre' || user.units.includes(duty.owner.unit);
+}
+
+export function dashboardRoutes(r: ZodApp, ctx: ApiContext): void {
+  r.get(
+    '/api/stats',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Case counts in your scope: total, overdue, stuck, by status, kind, unit and year',
+        response: { 200: statsSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => caseStatsInScope(ctx.db, callerOf(request)),
+  );
+
+  r.get(
+    '/api/my/duties',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          "Open duties your unit owes (your role, your units; a cadre's own case), soonest due first, with escalation step",
+        response: { 200: myDutiesSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const user = callerOf(request);
+      if (user.role === 'auditor') return { items: [], scanned: 0, unavailable: [], truncated: false };
+      // Open duties live in the case states, not in the projection (which keeps only the next one).
+      const open = await openCasesInScope(ctx.db, user, OPEN_CASES_MAX);
+      const items: MyDuty[] = [];
+      const unavailable: string[] = [];
+      const now = Date.now();
+      await inBatches(open, 10, async (ref: CaseRef) => {
+        try {
+          const view = await ctx.cases.status(ref.caseId);
+          for (const d of view.openDuties.filter((x) => owes(user, x))) {
+            items.push({
+              caseId: view.caseId,
+              status: view.status,
+              kind: view.kind,
+              sendingUnit: view.sendingUnit,
+              receivingUnit: view.receivingUnit,
+              duty: {
+                ...d,
+                escalationStep: d.escalations.at(-1)?.step ?? null,
+                overdue: Date.parse(d.dueAt) < now,
+              },
+            });
+          }
+        } catch {
+          unavailable.push(ref.caseId);
+        }
+      });
+      items.sort(
+        (a, b) => Date.parse(a.duty.dueAt) - Date.parse(b.duty.dueAt) || a.caseId.localeCompare(b.caseId),
+      );
+      return { items, scanned: open.length, unavailable, truncated: open.length >= OPEN_CASES_MAX };
+    },
+  );
+}

@@ -1,0 +1,137 @@
+import { type Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import type { TechnicalProblem } from '../contract';
+import { caseWorkflowId } from '../workflows/secondment/definitions';
+import { SecondmentError } from './secondmentClient';
+
+export type { Connection } from '@temporalio/client';
+
+/**
+ * What Temporal itself knows about a case that the database does not: whether the workflow service
+ * answers, which of a case's activities or workflow tasks keep failing, and resetting a failing
+ * activity so it runs now. The API's operations routes use this; nothing else outside the worker
+ * talks to Temporal's service directly.
+ */
+export class CaseOperations {
+  constructor(
+    private readonly connection: Connection,
+    private readonly namespace: string,
+    private readonly opts: {
+      /** base URL of the Temporal UI, for links from technical "stuck" entries */
+      temporalUiUrl?: string | undefined;
+      /** pending-activity attempt from which a case counts as technically stuck */
+      stuckActivityAttempts: number;
+    },
+  ) {}
+
+  /** Whether the namespace answers; the reason when it does not. */
+  async health(): Promise<{ ok: true } | { ok: false; message: string }> {
+    try {
+      await this.connection.workflowService.describeNamespace({ namespace: this.namespace });
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, message: (err as Error).message };
+    }
+  }
+
+  private uiLink(workflowId: string): string | null {
+    return this.opts.temporalUiUrl
+      ? `${this.opts.temporalUiUrl}/namespaces/${encodeURIComponent(this.namespace)}/workflows/${encodeURIComponent(workflowId)}`
+      : null;
+  }
+
+  private describe(workflowId: string) {
+    return this.connection.workflowService.describeWorkflowExecution({
+      namespace: this.namespace,
+      execution: { workflowId },
+    });
+  }
+
+  /** A failing activity, a failing workflow task, or a workflow that ended while its case is open. */
+  async technicalProblems(caseId: string): Promise<TechnicalProblem[]> {
+    const workflowId = caseWorkflowId(caseId);
+    const link = this.uiLink(workflowId);
+    let desc: temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+    try {
+      desc = await this.describe(workflowId);
+    } catch {
+      return []; // not started yet or unknown to this namespace: nothing Temporal can tell
+    }
+    const out: TechnicalProblem[] = [];
+    const retry = { method: 'POST' as const, url: `/api/cases/${caseId}/retry` };
+    const S = temporal.api.enums.v1.WorkflowExecutionStatus;
+    const status = desc.workflowExecutionInfo?.status;
+    if (
+      status !== undefined &&
+      status !== null &&
+      [
+        S.WORKFLOW_EXECUTION_STATUS_FAILED,
+        S.WORKFLOW_EXECUTION_STATUS_TERMINATED,
+        S.WORKFLOW_EXECUTION_STATUS_TIMED_OUT,
+      ].includes(status)
+    ) {
+      out.push({
+        caseId,
+        kind: 'workflow',
+        reason: `工作流已异常结束，案件未结案 / workflow ended ${S[status]} while the case is open`,
+        attempts: null,
+        temporalUiUrl: link,
+        retry: null,
+      });
+    }
+    for (const a of desc.pendingActivities ?? []) {
+      const attempts = a.attempt ?? 0;
+      if (attempts < this.opts.stuckActivityAttempts) continue;
+      out.push({
+        caseId,
+        kind: 'activity',
+        reason: `活动 ${a.activityType?.name ?? '?'} 反复失败（第 ${attempts} 次）/ activity ${a.activityType?.name ?? '?'} failing (attempt ${attempts}): ${a.lastFailure?.message ?? 'no failure message'}`,
+        attempts,
+        temporalUiUrl: link,
+        retry,
+      });
+    }
+    const wft = desc.pendingWorkflowTask;
+    if (wft && (wft.attempt ?? 0) >= 2) {
+      out.push({
+        caseId,
+        kind: 'workflowTask',
+        reason: `工作流任务反复失败（第 ${wft.attempt} 次），需修复代码后由 Temporal 自动重试 / workflow task failing (attempt ${wft.attempt}); Temporal retries it by itself once fixed code is deployed`,
+        attempts: wft.attempt ?? null,
+        temporalUiUrl: link,
+        retry: null,
+      });
+    }
+    return out;
+  }
+
+  /** Resets the attempts of the case's repeatedly failing activities; returns their activity ids. */
+  async retryFailingActivities(caseId: string, identity: string): Promise<string[]> {
+    const workflowId = caseWorkflowId(caseId);
+    const desc = await this.describe(workflowId);
+    const retried: string[] = [];
+    for (const a of desc.pendingActivities ?? []) {
+      if ((a.attempt ?? 0) < this.opts.stuckActivityAttempts || !a.activityId) continue;
+      try {
+        await this.connection.workflowService.resetActivity({
+          namespace: this.namespace,
+          execution: { workflowId },
+          id: a.activityId,
+          identity,
+        });
+        retried.push(a.activityId);
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError)
+          throw new SecondmentError('NOT_FOUND', '未找到 / case not found');
+        throw err;
+      }
+    }
+    return retried;
+  }
+}
+
+/** Whether an error means the workflow service did not answer (gRPC UNAVAILABLE). */
+export function isTemporalUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; code?: number };
+  return e?.name === 'ServiceError' || e?.code === 14;
+}

@@ -1,0 +1,27 @@
+// Audit-chain verification over HTTP (and as the store computes it).
+import { z } from 'zod';
+import { caseIdParamSchema } from './cases';
+
+export const chainVerificationSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), caseId: z.string(), entries: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    caseId: z.string(),
+    entries: z.number().int(),
+    /** the first row that does not fit the chain */
+    firstBrokenSeq: z.number().int(),
+    reason: z.string(),
+  }),
+]);
+export type ChainVerification = z.infer<typeof chainVerificationSchema>;
+
+export const verifyQuerySchema = z.object({ caseId: caseIdParamSchema.shape.id.optional() });
+
+/** GET /api/audit/verify: every case in scope (only the broken ones listed), or the one asked for. */
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  cases: z.number().int(),
+  entries: z.number().int(),
+  results: z.array(chainVerificationSchema),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;

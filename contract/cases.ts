@@ -1,0 +1,178 @@
+// Cases over HTTP: the list and its filters, one case in detail, nomination and events.
+import { z } from 'zod';
+import { eventPayloadSchemas, secondmentInputSchema, type EventType } from '../machines/secondment';
+import { caseViewSchema, dutyViewSchema, labelSchema } from '../machines/secondment/projections';
+import { CASE_PAGE_MAX } from './constants';
+import { CASE_ID_PATTERN } from './caseId';
+
+export {
+  auditTailEntrySchema,
+  caseViewSchema,
+  dutyViewSchema,
+  labelSchema,
+  type AuditTailEntry,
+  type CaseView,
+  type DutyView,
+  type Label,
+} from '../machines/secondment/projections';
+
+/** Business events a party sends (everything but admin interventions and the system's alarms). */
+export const BUSINESS_EVENTS = (Object.keys(eventPayloadSchemas) as EventType[]).filter(
+  (t) => !t.startsWith('admin.') && t !== 'deadline.reached',
+);
+/** Admin interventions (组织部干预), each with a required reason. */
+export const INTERVENTIONS = (Object.keys(eventPayloadSchemas) as EventType[]).filter((t) =>
+  t.startsWith('admin.'),
+);
+
+/** Accepts real booleans and the query-string forms 'true' / 'false'. */
+const booleanish = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+const oneOrMany = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+const instant = z.iso.datetime({ offset: true });
+
+export const caseSortSchema = z.enum(['nextDeadline', 'updatedAt', 'caseId', 'year', 'status']);
+export type CaseSort = z.infer<typeof caseSortSchema>;
+
+/** GET /api/cases query: the projection's filters (combined with AND), pagination, sorting. */
+export const caseFilterSchema = z.object({
+  status: oneOrMany.optional(),
+  kind: oneOrMany.optional(),
+  year: z.coerce.number().int().optional(),
+  sendingUnit: z.string().min(1).optional(),
+  receivingUnit: z.string().min(1).optional(),
+  /** Either side: cases a unit sends or receives. */
+  unit: z.string().min(1).optional(),
+  overdue: booleanish.optional(),
+  stuck: booleanish.optional(),
+  /** Inclusive window on next_deadline; cases without a deadline never match a window. */
+  deadlineFrom: instant.optional(),
+  deadlineTo: instant.optional(),
+  sort: caseSortSchema.default('nextDeadline'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(CASE_PAGE_MAX).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+/** A filter as callers write it (every field optional). */
+export type CaseFilter = z.input<typeof caseFilterSchema>;
+/** A filter after validation and defaults. */
+export type CaseQuery = z.infer<typeof caseFilterSchema>;
+
+export const nextDutySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  ownerRole: z.string(),
+  ownerUnit: z.string(),
+  dueAt: z.string().nullable(),
+});
+
+/** One row of the case list (the `cases` projection). */
+export const caseSummarySchema = z.object({
+  caseId: z.string(),
+  status: z.string(),
+  kind: z.string(),
+  year: z.number().int(),
+  sendingUnit: z.string(),
+  receivingUnit: z.string(),
+  nextDuty: nextDutySchema.nullable(),
+  nextDeadline: z.string().nullable(),
+  overdue: z.boolean(),
+  stuck: z.boolean(),
+  stuckReason: z.string().nullable(),
+  lastSeq: z.number().int(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const casePageSchema = z.object({
+  items: z.array(caseSummarySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type CasePage = z.infer<typeof casePageSchema>;
+
+/** One audit row (审计记录) as stored and served; the hash covers every field but `payload` itself (its digest). */
+export const auditEntrySchema = z.object({
+  caseId: z.string(),
+  seq: z.number().int(),
+  eventType: z.string(),
+  actorId: z.string(),
+  actorRole: z.string(),
+  actorUnit: z.string(),
+  /** `role@unit/id` of the party an org admin acted for */
+  onBehalfOf: z.string().nullable(),
+  reason: z.string().nullable(),
+  fromState: z.string(),
+  toState: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  payloadDigest: z.string(),
+  at: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** One personnel-file (个人档案) entry written by a transition. */
+export const personnelFileEntrySchema = z.object({
+  caseId: z.string(),
+  seq: z.number().int(),
+  idx: z.number().int(),
+  kind: z.string(),
+  content: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+export type PersonnelFileEntry = z.infer<typeof personnelFileEntrySchema>;
+
+/** An open duty as the API shows it: the view plus the escalation step it has reached. */
+export const openDutySchema = dutyViewSchema.extend({ escalationStep: z.string().nullable() });
+export type OpenDuty = z.infer<typeof openDutySchema>;
+
+export const allowedEventSchema = z.object({
+  type: z.string(),
+  label: labelSchema.nullable(),
+  intervention: z.boolean(),
+});
+
+/** GET /api/cases/:id */
+export const caseDetailSchema = z.object({
+  caseId: z.string(),
+  summary: caseSummarySchema.nullable(),
+  status: z.string().nullable(),
+  statusLabel: labelSchema.nullable(),
+  live: caseViewSchema.nullable(),
+  liveError: z.string().nullable(),
+  openDuties: z.array(openDutySchema),
+  auditTrail: z.array(auditEntrySchema),
+  personnelFile: z.array(personnelFileEntrySchema),
+  allowedEvents: z.array(allowedEventSchema),
+  you: z.object({ role: z.string(), unit: z.string() }),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+/** POST /api/cases, /events/:type, /interventions/:type */
+export const caseAnswerSchema = z.object({ case: caseViewSchema });
+export type CaseAnswer = z.infer<typeof caseAnswerSchema>;
+
+export const caseIdParamSchema = z.object({
+  id: z.string().regex(CASE_ID_PATTERN, 'case id: 6–64 letters, digits, _ or -'),
+});
+export const eventParamsSchema = caseIdParamSchema.extend({ type: z.string().min(1).max(64) });
+/** The event's payload; checked against the event's own schema by the route. */
+export const eventBodySchema = z.record(z.string(), z.unknown()).default({});
+
+/** An org admin entering a business event for another party of the case. */
+export const onBehalfSchema = z
+  .object({
+    role: z.enum(['sending_officer', 'receiving_officer', 'cadre']),
+    id: z.string().trim().min(1).max(128).optional(),
+  })
+  .strict();
+export type OnBehalf = z.infer<typeof onBehalfSchema>;
+
+/** A nomination as the API takes it: who nominates comes from the session, the time from the server. */
+export const nominationBodySchema = secondmentInputSchema
+  .omit({ nominatedBy: true, at: true, caseId: true })
+  .extend({ caseId: secondmentInputSchema.shape.caseId.optional() })
+  .strict();

@@ -1,0 +1,38 @@
+// The console's dashboard reads: counts in scope, and the duties the caller owes.
+import { z } from 'zod';
+import { openDutySchema } from './cases';
+
+export const countSchema = z.object({ key: z.string(), count: z.number().int() });
+
+/** GET /api/stats */
+export const statsSchema = z.object({
+  total: z.number().int(),
+  overdue: z.number().int(),
+  stuck: z.number().int(),
+  byStatus: z.array(countSchema),
+  byKind: z.array(countSchema),
+  bySendingUnit: z.array(countSchema),
+  byReceivingUnit: z.array(countSchema),
+  byYear: z.array(countSchema),
+});
+export type Stats = z.infer<typeof statsSchema>;
+
+export const myDutySchema = z.object({
+  caseId: z.string(),
+  status: z.string(),
+  kind: z.string(),
+  sendingUnit: z.string(),
+  receivingUnit: z.string(),
+  duty: openDutySchema.extend({ overdue: z.boolean() }),
+});
+export type MyDuty = z.infer<typeof myDutySchema>;
+
+/** GET /api/my/duties */
+export const myDutiesSchema = z.object({
+  items: z.array(myDutySchema),
+  /** open cases in scope that were read */
+  scanned: z.number().int(),
+  /** cases whose state could not be read */
+  unavailable: z.array(z.string()),
+  truncated: z.boolean(),
+});

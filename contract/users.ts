@@ -1,0 +1,60 @@
+// Who logs in, and the user administration of organization departments.
+import { z } from 'zod';
+import { unitCodeSchema } from '../machines/secondment/roles';
+
+/** The roles a person can log in with (the machine's `system` and `united_front` are not API users). */
+export const USER_ROLES = ['org_admin', 'sending_officer', 'receiving_officer', 'cadre', 'auditor'] as const;
+export const userRoleSchema = z.enum(USER_ROLES);
+export type UserRole = z.infer<typeof userRoleSchema>;
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.@-]{2,64}$/, 'username: 2–64 letters, digits, _ . @ -');
+
+/** Who is calling: the logged-in user, or the identity asserted by a trusted proxy. */
+export const userSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: userRoleSchema,
+  units: z.array(z.string()),
+  cadreId: z.string().nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+/** A user as the user administration lists it. */
+export const userViewSchema = userSchema.extend({ disabled: z.boolean() });
+export type UserView = z.infer<typeof userViewSchema>;
+
+export const newUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().trim().min(1).max(64),
+    role: userRoleSchema,
+    units: z.array(unitCodeSchema).max(100).default([]),
+    cadreId: z.string().trim().min(1).max(128).optional(),
+    password: z.string().min(10, 'password: at least 10 characters').max(200),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === 'cadre' && !u.cadreId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cadreId'],
+        message: 'a cadre user must be bound to a cadre id',
+      });
+    if (u.role !== 'cadre' && u.units.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['units'], message: 'at least one unit code is required' });
+  });
+export type NewUser = z.input<typeof newUserSchema>;
+
+export const usernameParamSchema = z.object({ username: usernameSchema });
+export const usersAnswerSchema = z.object({ users: z.array(userViewSchema) });
+export const userAnswerSchema = z.object({ user: userViewSchema });
+
+export const loginBodySchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export const loginAnswerSchema = z.object({ user: userSchema, csrfToken: z.string(), expiresAt: z.string() });
+export const meAnswerSchema = z.object({ user: userSchema, mode: z.enum(['local', 'proxy']) });
+export const logoutAnswerSchema = z.object({ ok: z.literal(true) });

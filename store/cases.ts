@@ -1,0 +1,129 @@
+import {
+  caseFilterSchema,
+  type CaseFilter,
+  type CasePage,
+  type CaseQuery,
+  type CaseSummary,
+} from '../contract';
+import type { Queryable } from '../db';
+import { toIso, toIsoOrNull, type Timestamp } from './time';
+
+/** A `cases` row as both drivers return it. */
+export interface CaseRow {
+  case_id: string;
+  status: string;
+  kind: string;
+  year: number;
+  sending_unit: string;
+  receiving_unit: string;
+  next_duty_id: string | null;
+  next_duty_label: string | null;
+  next_duty_owner_role: string | null;
+  next_duty_owner_unit: string | null;
+  next_duty_due_at: Timestamp | null;
+  next_deadline: Timestamp | null;
+  overdue: boolean;
+  stuck: boolean;
+  stuck_reason: string | null;
+  last_seq: number;
+  updated_at: Timestamp;
+}
+
+export function toCaseSummary(row: CaseRow): CaseSummary {
+  return {
+    caseId: row.case_id,
+    status: row.status,
+    kind: row.kind,
+    year: row.year,
+    sendingUnit: row.sending_unit,
+    receivingUnit: row.receiving_unit,
+    nextDuty:
+      row.next_duty_id === null
+        ? null
+        : {
+            id: row.next_duty_id,
+            label: row.next_duty_label ?? '',
+            ownerRole: row.next_duty_owner_role ?? '',
+            ownerUnit: row.next_duty_owner_unit ?? '',
+            dueAt: toIsoOrNull(row.next_duty_due_at),
+          },
+    nextDeadline: toIsoOrNull(row.next_deadline),
+    overdue: row.overdue,
+    stuck: row.stuck,
+    stuckReason: row.stuck_reason,
+    lastSeq: row.last_seq,
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+const SORT_COLUMNS: Record<CaseQuery['sort'], string> = {
+  nextDeadline: 'next_deadline',
+  updatedAt: 'updated_at',
+  caseId: 'case_id',
+  year: 'year',
+  status: 'status',
+};
+
+/**
+ * A page of the case projection matching the filter; `alias` prefixes the columns (`c.`) and
+ * `base` adds conditions that come first (the caller's scope), so the scoped list runs the very
+ * same filters.
+ */
+export async function casePage(
+  db: Queryable,
+  filter: CaseQuery,
+  from: { sql: string; alias: string; where: string[]; params: unknown[] },
+): Promise<CasePage> {
+  const col = (name: string) => `${from.alias}${name}`;
+  const params = [...from.params];
+  const where = [...from.where];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (filter.status) add((p) => `${col('status')} = ANY(${p}::text[])`, filter.status);
+  if (filter.kind) add((p) => `${col('kind')} = ANY(${p}::text[])`, filter.kind);
+  if (filter.year !== undefined) add((p) => `${col('year')} = ${p}`, filter.year);
+  if (filter.sendingUnit) add((p) => `${col('sending_unit')} = ${p}`, filter.sendingUnit);
+  if (filter.receivingUnit) add((p) => `${col('receiving_unit')} = ${p}`, filter.receivingUnit);
+  if (filter.unit)
+    add((p) => `(${col('sending_unit')} = ${p} OR ${col('receiving_unit')} = ${p})`, filter.unit);
+  if (filter.overdue !== undefined) add((p) => `${col('overdue')} = ${p}`, filter.overdue);
+  if (filter.stuck !== undefined) add((p) => `${col('stuck')} = ${p}`, filter.stuck);
+  if (filter.deadlineFrom) add((p) => `${col('next_deadline')} >= ${p}::timestamptz`, filter.deadlineFrom);
+  if (filter.deadlineTo) add((p) => `${col('next_deadline')} <= ${p}::timestamptz`, filter.deadlineTo);
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = filter.order === 'asc' ? 'ASC' : 'DESC';
+  // case_id breaks ties so pages never overlap or skip; cases without a deadline sort last.
+  const orderSql = `ORDER BY ${col(SORT_COLUMNS[filter.sort])} ${dir} NULLS LAST, ${col('case_id')} ${dir}`;
+  const total = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM ${from.sql} ${whereSql}`,
+    params,
+  );
+  const rows = await db.query<CaseRow>(
+    `SELECT ${from.alias}* FROM ${from.sql} ${whereSql} ${orderSql}
+      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, filter.limit, filter.offset],
+  );
+  return {
+    items: rows.map(toCaseSummary),
+    total: total[0]?.total ?? 0,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+}
+
+/** Lists the case projection (all cases, no scope); every filter is optional and they combine with AND. */
+export async function listCases(db: Queryable, filterInput: CaseFilter = {}): Promise<CasePage> {
+  return casePage(db, caseFilterSchema.parse(filterInput), {
+    sql: 'cases',
+    alias: '',
+    where: [],
+    params: [],
+  });
+}
+
+export async function getCase(db: Queryable, caseId: string): Promise<CaseSummary | null> {
+  const rows = await db.query<CaseRow>('SELECT * FROM cases WHERE case_id = $1', [caseId]);
+  return rows[0] ? toCaseSummary(rows[0]) : null;
+}
