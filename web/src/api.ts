@@ -4,131 +4,26 @@
  * from the login response or the readable `secondment_csrf` cookie after a reload).
  */
 
-export interface User {
-  username: string;
-  displayName: string;
-  role: 'org_admin' | 'sending_officer' | 'receiving_officer' | 'cadre' | 'auditor';
-  units: string[];
-  cadreId: string | null;
-}
+// The answers' shapes are the contract's (type-only imports: nothing of zod reaches the bundle).
+import type { EventMeta as ContractEventMeta, OpenDuty } from '../../contract';
 
-export interface Label {
-  zh: string;
-  en: string;
-}
+export type {
+  AuditEntry,
+  BulkPlan as BulkPreview,
+  CaseDetail,
+  CasePage,
+  CaseSummary,
+  Label,
+  MyDuty,
+  PersonnelFileEntry,
+  Stats,
+  StuckList,
+  User,
+  Vocabulary,
+} from '../../contract';
 
-export interface CaseSummary {
-  caseId: string;
-  status: string;
-  kind: string;
-  year: number;
-  sendingUnit: string;
-  receivingUnit: string;
-  nextDuty: { id: string; label: string; ownerRole: string; ownerUnit: string; dueAt: string | null } | null;
-  nextDeadline: string | null;
-  overdue: boolean;
-  stuck: boolean;
-  stuckReason: string | null;
-  lastSeq: number;
-  updatedAt: string;
-}
-
-export interface CasePage {
-  items: CaseSummary[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface Duty {
-  id: string;
-  key: string;
-  kind: string;
-  what: Label;
-  owner: { role: string; unit: string };
-  dueAt: string;
-  nextAlarmAt: string | null;
-  escalations: { step: string; at: string }[];
-  stuck: boolean;
-  paused: boolean;
-  escalationStep: string | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  eventType: string;
-  actorId: string;
-  actorRole: string;
-  actorUnit: string;
-  onBehalfOf: string | null;
-  reason: string | null;
-  fromState: string;
-  toState: string;
-  payload: Record<string, unknown>;
-  at: string;
-}
-
-export interface PersonnelFileEntry {
-  seq: number;
-  idx: number;
-  kind: string;
-  content: Record<string, unknown>;
-  at: string;
-}
-
-export interface CaseDetail {
-  caseId: string;
-  summary: CaseSummary | null;
-  status: string | null;
-  statusLabel: Label | null;
-  live: {
-    kind: string;
-    year: number;
-    sendingUnit: string;
-    receivingUnit: string;
-    nextDeadline: string | null;
-    overdue: boolean;
-    stuck: boolean;
-    closed: boolean;
-    run: number;
-  } | null;
-  liveError: string | null;
-  openDuties: Duty[];
-  auditTrail: AuditEntry[];
-  personnelFile: PersonnelFileEntry[];
-  allowedEvents: { type: string; label: Label | null; intervention: boolean }[];
-  you: { role: string; unit: string };
-}
-
-export interface Stats {
-  total: number;
-  overdue: number;
-  stuck: number;
-  byStatus: { key: string; count: number }[];
-  byKind: { key: string; count: number }[];
-  bySendingUnit: { key: string; count: number }[];
-  byReceivingUnit: { key: string; count: number }[];
-  byYear: { key: string; count: number }[];
-}
-
-export interface StuckList {
-  business: {
-    caseId: string;
-    status: string;
-    reason: string;
-    nextDuty: CaseSummary['nextDuty'];
-    sendingUnit: string;
-    receivingUnit: string;
-  }[];
-  technical: {
-    caseId: string;
-    kind: 'activity' | 'workflowTask' | 'workflow';
-    reason: string;
-    attempts: number | null;
-    temporalUiUrl: string | null;
-    retry: { method: 'POST'; url: string } | null;
-  }[];
-}
+/** An open duty with the escalation step it has reached. */
+export type Duty = OpenDuty;
 
 /** A JSON schema as z.toJSONSchema writes the event payloads (the subset the form renderer reads). */
 export interface JsonSchema {
@@ -152,37 +47,8 @@ export interface JsonSchema {
   title?: string;
 }
 
-export interface EventMeta {
-  type: string;
-  label: Label;
-  intervention: boolean;
-  schema: JsonSchema;
-}
-
-export interface MyDuty {
-  caseId: string;
-  status: string;
-  kind: string;
-  sendingUnit: string;
-  receivingUnit: string;
-  duty: Duty & { overdue: boolean };
-}
-
-export interface BulkPreview {
-  dryRun: boolean;
-  intervention: { type: string; label: Label };
-  matched: number;
-  considered: number;
-  truncated: boolean;
-  willChange: number;
-  items: {
-    caseId: string;
-    status: string | null;
-    willChange: boolean;
-    change: string | null;
-    skipReason: string | null;
-  }[];
-}
+/** An event type with its payload schema, read as the form renderer reads JSON schemas. */
+export type EventMeta = Omit<ContractEventMeta, 'schema'> & { schema: JsonSchema };
 
 export class ApiError extends Error {
   constructor(

@@ -1,29 +1,16 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Label, Vocabulary } from './api';
 
 export type Lang = 'zh' | 'en';
-export interface Label {
-  zh: string;
-  en: string;
-}
+export type { Label };
 
 /**
- * The lifecycle's own names for statuses, kinds, roles … (GET /api/meta/vocabulary, read from the
- * machine), so the console never keeps a second copy of them. Importing the machine's modules
- * instead would bundle zod (450 kB) into the page.
+ * The lifecycle's own names for statuses, kinds, roles, escalation steps, units … (GET
+ * /api/meta/vocabulary, read from the machine), so the console never keeps a second copy of them.
+ * Importing the machine's modules instead would bundle zod (450 kB) into the page.
  */
-export interface Vocabulary {
-  statuses: Record<string, Label>;
-  kinds: Record<string, Label>;
-  roles: Record<string, Label>;
-  ranks: Record<string, Label>;
-  grades: Record<string, Label>;
-  programmes: Record<string, Label>;
-  categories: Record<string, Label>;
-  /** status code → the statechart's state (node id), e.g. EXTENDED → service */
-  statusState: Record<string, string>;
-  terminalStatuses: string[];
-}
+export type { Vocabulary };
 
 export const EMPTY_VOCABULARY: Vocabulary = {
   statuses: {},
@@ -33,6 +20,9 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   grades: {},
   programmes: {},
   categories: {},
+  escalationSteps: {},
+  personnelFileKinds: {},
+  units: {},
   statusState: {},
   terminalStatuses: [],
 };
@@ -208,24 +198,6 @@ const M = {
 } satisfies Record<string, Label>;
 export type MessageKey = keyof typeof M;
 
-export const ESCALATION_LABELS: Record<string, Label> = {
-  reminder: { zh: '提醒', en: 'reminder' },
-  overdue: { zh: '逾期', en: 'overdue' },
-  unitHead: { zh: '单位负责人督办', en: 'unit head' },
-  orgDept: { zh: '组织部督办', en: 'org department' },
-  stuck: { zh: '停滞', en: 'stuck' },
-};
-
-export const PERSONNEL_FILE_LABELS: Record<string, Label> = {
-  halfYearAssessment: { zh: '半年考核', en: 'half-year assessment' },
-  annualAssessment: { zh: '年度考核', en: 'annual assessment' },
-  appraisal: { zh: '接收单位鉴定', en: 'appraisal' },
-  assessmentGrade: { zh: '期满考核等次', en: 'final grade' },
-  promotion: { zh: '提拔任用', en: 'promotion' },
-  recall: { zh: '召回', en: 'recall' },
-  rotation: { zh: '轮岗', en: 'rotation' },
-};
-
 /** Form field names of the event payloads (the JSON schemas carry no titles). */
 export const FIELD_LABELS: Record<string, Label> = {
   reason: { zh: '理由', en: 'Reason' },
@@ -322,21 +294,6 @@ const EXTRA_ENUM_LABELS: Record<string, Label> = {
   second: { zh: '下半年', en: 'second half' },
 };
 
-/**
- * Unit codes of the demo data with their names. The engine knows units only by code (there is no
- * unit directory with names yet), so an unknown code is shown as it is.
- */
-const UNIT_NAMES: Record<string, Label> = {
-  'city.org-dept': { zh: '市委组织部', en: 'City org. dept.' },
-  'city.united-front': { zh: '市委统战部', en: 'City united front dept.' },
-  'city.dev-reform': { zh: '市发改委', en: 'City development & reform comm.' },
-  'county.a.town-b': { zh: 'A县B镇', en: 'Town B, County A' },
-  'county.c.org-dept': { zh: 'C县委组织部', en: 'County C org. dept.' },
-  'county.c.united-front': { zh: 'C县委统战部', en: 'County C united front dept.' },
-  'county.c.finance': { zh: 'C县财政局', en: 'County C finance bureau' },
-  'county.c.town-d': { zh: 'C县D镇', en: 'Town D, County C' },
-};
-
 export interface I18n {
   lang: Lang;
   vocab: Vocabulary;
@@ -350,6 +307,7 @@ export interface I18n {
   enumValue: (value: string) => string;
   field: (name: string) => string;
   escalation: (step: string | null | undefined) => string;
+  personnelFileKind: (kind: string) => string;
 }
 
 const fill = (s: string, vars?: Record<string, string | number>) =>
@@ -377,10 +335,11 @@ export function makeI18n(lang: Lang, vocab: Vocabulary = EMPTY_VOCABULARY): I18n
     status: (code) => (code ? domain(vocab.statuses[code], code) : '—'),
     kind: (code) => domain(vocab.kinds[code], code),
     role: (code) => domain(vocab.roles[code], code),
-    unit: (code) => l(UNIT_NAMES[code], code),
+    unit: (code) => l(vocab.units[code], code),
     enumValue: (value) => l(enumLabels[value], value),
     field: (name) => l(FIELD_LABELS[name], name),
-    escalation: (step) => (step ? l(ESCALATION_LABELS[step], step) : '—'),
+    escalation: (step) => (step ? l(vocab.escalationSteps[step], step) : '—'),
+    personnelFileKind: (kind) => l(vocab.personnelFileKinds[kind], kind),
   };
 }
 

@@ -1,14 +1,7 @@
-import { useRef, useState } from 'preact/hooks';
-import {
-  ApiError,
-  eventMeta,
-  get,
-  post,
-  type BulkPreview,
-  type CaseDetail,
-  type Duty,
-  type User,
-} from '../api';
+import { useReducer, useRef } from 'preact/hooks';
+import { pickDuty } from '../../../contract/bulkDuty';
+import { isDutyTargeted } from '../../../contract/constants';
+import { ApiError, eventMeta, get, post, type BulkPreview, type CaseDetail, type User } from '../api';
 import { Card, CaseLink, ErrorNote, Loading, StatusBadge } from '../components/common';
 import {
   cleanValue,
@@ -23,14 +16,97 @@ import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { EMPTY_FILTERS, filterQuery, FilterForm, type Filters } from './CaseList';
 
-const DUTY_TARGETED = ['admin.deadline.extend', 'admin.duty.waive', 'admin.duty.reassign'];
-
 type Outcome = { state: 'pending' | 'changed' | 'failed' | 'skipped'; message?: string };
 
-/** The duty the server's preview chose (same rule as POST /api/bulk: soonest due, or first stuck). */
-function pickDuty(duties: Duty[], selector: 'next' | 'stuck'): Duty | undefined {
-  const open = [...duties].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return selector === 'stuck' ? open.find((d) => d.stuck) : open[0];
+/** Everything the bulk page shows, changed only through `bulkReducer`. */
+interface BulkState {
+  filters: Filters;
+  type: string;
+  duty: 'next' | 'stuck';
+  value: FormValue;
+  errors: FieldErrors;
+  preview: BulkPreview | null;
+  previewError: ApiError | null;
+  busy: boolean;
+  outcomes: Record<string, Outcome>;
+  progress: { n: number; N: number } | null;
+}
+
+type BulkAction =
+  | { type: 'filters'; filters: Filters }
+  | { type: 'intervention'; intervention: string; value: FormValue }
+  | { type: 'duty'; duty: 'next' | 'stuck' }
+  | { type: 'value'; value: FormValue }
+  | { type: 'previewStarted'; errors: FieldErrors }
+  | { type: 'previewDone'; preview: BulkPreview }
+  | { type: 'previewFailed'; error: ApiError; errors: FieldErrors }
+  | { type: 'runStarted'; caseIds: string[] }
+  | { type: 'outcome'; caseId: string; outcome: Outcome; n: number }
+  | { type: 'runEnded' };
+
+const INITIAL: BulkState = {
+  filters: EMPTY_FILTERS,
+  type: 'admin.deadline.extend',
+  duty: 'stuck',
+  value: {},
+  errors: {},
+  preview: null,
+  previewError: null,
+  busy: false,
+  outcomes: {},
+  progress: null,
+};
+
+/** Any change of what would run discards the preview: a run always follows the preview shown. */
+function bulkReducer(state: BulkState, action: BulkAction): BulkState {
+  switch (action.type) {
+    case 'filters':
+      return { ...state, filters: action.filters, preview: null };
+    case 'intervention':
+      return {
+        ...state,
+        type: action.intervention,
+        value: action.value,
+        errors: {},
+        preview: null,
+        outcomes: {},
+        progress: null,
+      };
+    case 'duty':
+      return { ...state, duty: action.duty };
+    case 'value':
+      return { ...state, value: action.value, preview: null };
+    case 'previewStarted':
+      return {
+        ...state,
+        errors: action.errors,
+        previewError: null,
+        outcomes: {},
+        progress: null,
+        busy: Object.keys(action.errors).length === 0,
+      };
+    case 'previewDone':
+      return { ...state, preview: action.preview, busy: false };
+    case 'previewFailed':
+      return { ...state, errors: action.errors, previewError: action.error, preview: null, busy: false };
+    case 'runStarted':
+      return {
+        ...state,
+        busy: true,
+        outcomes: Object.fromEntries(
+          action.caseIds.map((id): [string, Outcome] => [id, { state: 'pending' }]),
+        ),
+        progress: { n: 0, N: action.caseIds.length },
+      };
+    case 'outcome':
+      return {
+        ...state,
+        outcomes: { ...state.outcomes, [action.caseId]: action.outcome },
+        progress: state.progress ? { ...state.progress, n: action.n } : null,
+      };
+    case 'runEnded':
+      return { ...state, busy: false };
+  }
 }
 
 /**
@@ -41,16 +117,8 @@ function pickDuty(duties: Duty[], selector: 'next' | 'stuck'): Duty | undefined 
 export function Bulk({ user }: { user: User }) {
   const i = useI18n();
   const meta = useAsync(() => eventMeta(), []);
-  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
-  const [type, setType] = useState('admin.deadline.extend');
-  const [duty, setDuty] = useState<'next' | 'stuck'>('stuck');
-  const [value, setValue] = useState<FormValue>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [preview, setPreview] = useState<BulkPreview | null>(null);
-  const [previewError, setPreviewError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
-  const [progress, setProgress] = useState<{ n: number; N: number } | null>(null);
+  const [state, dispatch] = useReducer(bulkReducer, INITIAL);
+  const { filters, type, duty, value, errors, preview, previewError, busy, outcomes, progress } = state;
   const stop = useRef(false);
 
   if (user.role !== 'org_admin') {
@@ -64,20 +132,14 @@ export function Bulk({ user }: { user: User }) {
   if (!meta.data) return <Loading />;
   const interventions = [...meta.data.values()].filter((m) => m.intervention);
   const current = meta.data.get(type);
-  const targeted = DUTY_TARGETED.includes(type);
+  const targeted = isDutyTargeted(type);
   const schema = current?.schema ?? {};
   const payloadSchema = targeted
     ? { ...schema, required: (schema.required ?? []).filter((r) => r !== 'dutyId') }
     : schema;
 
-  const changeType = (t: string) => {
-    setType(t);
-    setValue(initialValue(meta.data?.get(t)?.schema ?? {}));
-    setErrors({});
-    setPreview(null);
-    setOutcomes({});
-    setProgress(null);
-  };
+  const changeType = (t: string) =>
+    dispatch({ type: 'intervention', intervention: t, value: initialValue(meta.data?.get(t)?.schema ?? {}) });
 
   const payload = () => {
     const { dutyId: _d, ...rest } = (cleanValue(payloadSchema, value) ?? {}) as FormValue;
@@ -87,27 +149,19 @@ export function Bulk({ user }: { user: User }) {
   const runPreview = async () => {
     const found = validate(payloadSchema, value, i);
     delete found.dutyId;
-    setErrors(found);
-    setPreviewError(null);
-    setOutcomes({});
-    setProgress(null);
+    dispatch({ type: 'previewStarted', errors: found });
     if (Object.keys(found).length) return;
-    setBusy(true);
     try {
       const r = await post<BulkPreview>('/api/bulk', {
         filter: filterQuery(filters),
         intervention: { type, payload: payload(), ...(targeted ? { duty } : {}) },
         dryRun: true,
       });
-      setPreview(r);
+      dispatch({ type: 'previewDone', preview: r });
     } catch (err) {
       const e = err as ApiError;
       const p = formPath(e.field);
-      if (p) setErrors({ [p]: e.message });
-      setPreviewError(e);
-      setPreview(null);
-    } finally {
-      setBusy(false);
+      dispatch({ type: 'previewFailed', error: e, errors: p ? { [p]: e.message } : found });
     }
   };
 
@@ -115,9 +169,7 @@ export function Bulk({ user }: { user: User }) {
     if (!preview) return;
     const todo = preview.items.filter((x) => x.willChange);
     stop.current = false;
-    setBusy(true);
-    setOutcomes(Object.fromEntries(todo.map((x): [string, Outcome] => [x.caseId, { state: 'pending' }])));
-    setProgress({ n: 0, N: todo.length });
+    dispatch({ type: 'runStarted', caseIds: todo.map((x) => x.caseId) });
     const body = payload();
     for (const [n, item] of todo.entries()) {
       if (stop.current) break;
@@ -139,10 +191,9 @@ export function Bulk({ user }: { user: User }) {
       } catch (err) {
         outcome = { state: 'failed', message: (err as Error).message };
       }
-      setOutcomes((o) => ({ ...o, [item.caseId]: outcome }));
-      setProgress({ n: n + 1, N: todo.length });
+      dispatch({ type: 'outcome', caseId: item.caseId, outcome, n: n + 1 });
     }
-    setBusy(false);
+    dispatch({ type: 'runEnded' });
   };
 
   const outcomeLabel = (o: Outcome | undefined) => {
@@ -171,10 +222,7 @@ export function Bulk({ user }: { user: User }) {
           value={filters}
           units={[]}
           live
-          onApply={(f) => {
-            setFilters(f);
-            setPreview(null);
-          }}
+          onApply={(f) => dispatch({ type: 'filters', filters: f })}
         />
       </Card>
       <Card title={i.t('bulkStep2')}>
@@ -205,7 +253,7 @@ export function Bulk({ user }: { user: User }) {
                 id="bulk-duty"
                 class="input"
                 value={duty}
-                onChange={(e) => setDuty(e.currentTarget.value as 'next' | 'stuck')}
+                onChange={(e) => dispatch({ type: 'duty', duty: e.currentTarget.value as 'next' | 'stuck' })}
               >
                 <option value="stuck">{i.t('dutyStuck')}</option>
                 <option value="next">{i.t('dutyNext')}</option>
@@ -215,10 +263,7 @@ export function Bulk({ user }: { user: User }) {
           <SchemaFields
             schema={payloadSchema}
             value={value}
-            onChange={(v) => {
-              setValue(v);
-              setPreview(null);
-            }}
+            onChange={(v) => dispatch({ type: 'value', value: v })}
             errors={errors}
             hidden={targeted ? ['dutyId'] : []}
             idPrefix="bulk"

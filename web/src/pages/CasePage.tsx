@@ -8,7 +8,7 @@ import { Statechart } from '../components/Statechart';
 import { Timeline } from '../components/Timeline';
 import { dateTime } from '../format';
 import { useAsync } from '../hooks';
-import { PERSONNEL_FILE_LABELS, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { NotFound } from './NotFound';
 
 function Toast({ text, onGone }: { text: string; onGone: () => void }) {
@@ -177,7 +177,7 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
                 <tbody>
                   {d.personnelFile.map((p) => (
                     <tr key={`${p.seq}-${p.idx}`}>
-                      <td class="nowrap">{i.l(PERSONNEL_FILE_LABELS[p.kind], p.kind)}</td>
+                      <td class="nowrap">{i.personnelFileKind(p.kind)}</td>
                       <td>
                         {contentLines(p.content, i).map((line) => (
                           <div key={line}>{line}</div>
