@@ -102,6 +102,19 @@ function nominator(user: ApiUser, body: z.infer<typeof nominationBodySchema>): A
   );
 }
 
+/** The two event routes take the same path, body and answer. */
+const eventRoute = (summary: string, description: string) => ({
+  schema: {
+    tags: ['cases'],
+    summary,
+    description,
+    security: [{ session: [], csrf: [] }],
+    params: eventParamsSchema,
+    body: eventBodySchema,
+    response: { 200: caseAnswerSchema, ...ERROR_RESPONSES },
+  },
+});
+
 export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
   r.post(
     '/api/cases',
@@ -209,18 +222,10 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
 
   r.post(
     '/api/cases/:id/events/:type',
-    {
-      schema: {
-        tags: ['cases'],
-        summary:
-          'Send a business event as yourself (payload as in GET /api/meta/events); org admins may add onBehalfOf',
-        description: `Event types: ${BUSINESS_EVENTS.join(', ')}. The actor is always the logged-in user.`,
-        security: [{ session: [], csrf: [] }],
-        params: eventParamsSchema,
-        body: eventBodySchema,
-        response: { 200: caseAnswerSchema, ...ERROR_RESPONSES },
-      },
-    },
+    eventRoute(
+      'Send a business event as yourself (payload as in GET /api/meta/events); org admins may add onBehalfOf',
+      `Event types: ${BUSINESS_EVENTS.join(', ')}. The actor is always the logged-in user.`,
+    ),
     async (request) => {
       const user = callerOf(request);
       const ref = await caseInScope(ctx.db, user, request.params.id);
@@ -247,17 +252,10 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
 
   r.post(
     '/api/cases/:id/interventions/:type',
-    {
-      schema: {
-        tags: ['cases'],
-        summary: 'Admin intervention (organization department only; reason required)',
-        description: `Types: ${INTERVENTIONS.join(', ')}.`,
-        security: [{ session: [], csrf: [] }],
-        params: eventParamsSchema,
-        body: eventBodySchema,
-        response: { 200: caseAnswerSchema, ...ERROR_RESPONSES },
-      },
-    },
+    eventRoute(
+      'Admin intervention (organization department only; reason required)',
+      `Types: ${INTERVENTIONS.join(', ')}.`,
+    ),
     async (request) => {
       const user = callerOf(request);
       const ref = await caseInScope(ctx.db, user, request.params.id);

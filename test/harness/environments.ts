@@ -1,18 +1,46 @@
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection, Runtime, DefaultLogger, Worker } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type LogLevel,
+  type LogMetadata,
+} from '@temporalio/worker';
 import { harnessState } from './state';
 import { TEST_SERVER_LAUNCHER } from './paths';
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/secondment/definitions';
 
+/** Task queues whose activities fail on purpose (a test's own failing worker). */
+const expectedFailureQueues = new Set<string>();
+
+/**
+ * A test that makes a worker's activities fail deliberately names its task queue here, so the SDK's
+ * "Activity failed" warnings (with their stack traces) for it stay out of the test output and real
+ * failures elsewhere stay visible.
+ */
+export function expectActivityFailuresOn(taskQueue: string): void {
+  expectedFailureQueues.add(taskQueue);
+}
+
+/** The SDK's own logger, minus the entries of expected failures. */
+class TestLogger extends DefaultLogger {
+  override log(level: LogLevel, message: string, meta?: LogMetadata): void {
+    const queue = meta?.['taskQueue'];
+    if (typeof queue === 'string' && expectedFailureQueues.has(queue)) return;
+    super.log(level, message, meta);
+  }
+}
+
 let runtimeInstalled = false;
-/** Keep test output readable: only SDK warnings and errors. */
+/** Keep test output readable: only SDK warnings and errors, and none of expected failures. */
 export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new TestLogger('WARN') });
 }
 
 /** A time-skipping server (Java, fetched by setup) started through the SDK as an existing binary. */

@@ -4,7 +4,7 @@ import { serve, type Res } from './support/http';
 import { getAuditTrail } from '../../../store';
 import { buildApi } from '../../../api/server';
 import { caseWorkflowId } from '../../../workflows/secondment/definitions';
-import { sharedWorkflowBundle } from '../../harness/environments';
+import { expectActivityFailuresOn, sharedWorkflowBundle } from '../../harness/environments';
 import { P } from '../../machines/support/fixtures';
 import {
   call,
@@ -264,6 +264,7 @@ test('audit verification of one case and of the whole scope', async () => {
 test('technical stuck: a repeatedly failing activity is listed with a Temporal UI link and can be retried', async () => {
   // A second worker whose database write always fails, on its own task queue.
   const taskQueue = `secondment-failing-${randomUUID()}`;
+  expectActivityFailuresOn(taskQueue);
   const worker = await Worker.create({
     connection: api.env.nativeConnection,
     namespace: api.env.namespace,

@@ -51,7 +51,8 @@ export async function createSecondmentWorld(
     casesReadFromDb: new SecondmentClient(client, taskQueue, { ...opts, reads: db }),
     taskQueue,
     async close() {
-      worker.shutdown();
+      // A test may have stopped the worker itself (to queue Updates while none polls).
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await db.close();
     },
