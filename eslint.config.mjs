@@ -30,13 +30,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workflows/**/*.ts', 'machines/**/*.ts'],
+    // The chain-probe spike (test/harness/chainProbe) is a machine and a workflow too.
+    files: ['workflows/**/*.ts', 'machines/**/*.ts', 'test/harness/chainProbe/{machine,workflow}.ts'],
     rules: {
       'no-restricted-imports': ['error', noNode],
     },
   },
   {
-    files: ['machines/**/*.ts'],
+    files: ['machines/**/*.ts', 'test/harness/chainProbe/machine.ts'],
     rules: {
       // XState declares machine types with `types: {} as {...}`; the rule misreads that as redundant.
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',

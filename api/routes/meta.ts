@@ -44,7 +44,7 @@ export function metaRoutes(r: ZodApp, _ctx: ApiContext): void {
             schema: z.toJSONSchema(eventPayloadSchemas[type] as unknown as z.ZodType, {
               io: 'input',
               unrepresentable: 'any',
-            }) as Record<string, unknown>,
+            }),
           })),
       };
     },

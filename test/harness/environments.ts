@@ -29,7 +29,7 @@ export function expectActivityFailuresOn(taskQueue: string): void {
 /** The SDK's own logger, minus the entries of expected failures. */
 class TestLogger extends DefaultLogger {
   override log(level: LogLevel, message: string, meta?: LogMetadata): void {
-    const queue = meta?.['taskQueue'];
+    const queue: unknown = meta?.['taskQueue'];
     if (typeof queue === 'string' && expectedFailureQueues.has(queue)) return;
     super.log(level, message, meta);
   }
