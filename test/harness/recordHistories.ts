@@ -21,8 +21,7 @@ import { playDiligently, type Disposition } from '../temporal/support/diligentPa
 import { HISTORIES_DIR, historyToJson, loadHistories } from '../temporal/support/histories';
 import { runChain } from '../temporal/support/runChain';
 import { connectTo, createTimeSkippingEnv } from './environments';
-import { freePort } from './freePort';
-import { TEMPORAL_CLI } from './paths';
+import { devServerOptionsIn } from './devServerOptions';
 
 type Clock = { sleep: (ms: number) => Promise<void>; now: () => Promise<number> };
 
@@ -161,15 +160,11 @@ async function main(): Promise<void> {
 
   // 4 on a dev server whose history threshold is lowered: the server suggests continue-as-new.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'record-histories-'));
-  const server = await startDevServer({
-    cliPath: TEMPORAL_CLI,
-    dbFile: path.join(dir, 'temporal.sqlite'),
-    host: '127.0.0.1',
-    port: await freePort(),
-    uiPort: null,
-    namespace: 'default',
-    extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40'],
-  });
+  const server = await startDevServer(
+    await devServerOptionsIn(dir, {
+      extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40'],
+    }),
+  );
   const dev = await connectTo(server.address, 'default');
   try {
     const clock: Clock = {

@@ -11,8 +11,8 @@ import { SecondmentClient, type NominationRequest } from '../../client/secondmen
 import { openDatabase, type Db } from '../../db';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../stack/devServer';
 import { nomination } from '../machines/support/fixtures';
-import { freePort } from '../harness/freePort';
 import { ROOT, TEMPORAL_CLI } from '../harness/paths';
+import { devServerOptionsIn } from '../harness/devServerOptions';
 import {
   awaitResult,
   driveCase,
@@ -107,15 +107,9 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
     deliver = createDeliverer({ db, transport: new LocalMailboxTransport() });
 
     const serverLog = path.join(dir, 'dev-server.log');
-    serverOptions = {
-      cliPath: TEMPORAL_CLI,
-      dbFile: path.join(dir, 'temporal.sqlite'),
-      host: '127.0.0.1',
-      port: await freePort(),
-      uiPort: null,
-      namespace: 'default',
+    serverOptions = await devServerOptionsIn(dir, {
       log: (line) => appendFileSync(serverLog, `${line}\n`),
-    };
+    });
     server = await startDevServer(serverOptions);
     connection = await Connection.connect({ address: server.address });
 

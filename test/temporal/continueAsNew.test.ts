@@ -8,8 +8,7 @@ import { demoPolicy } from '../../machines/secondment/policy/demo';
 import { startDevServer, type DevServer } from '../../stack/devServer';
 import { caseWorkflowId, type CaseView, type DutyView } from '../../workflows/secondment/definitions';
 import { connectTo, type DevServerClients } from '../harness/environments';
-import { freePort } from '../harness/freePort';
-import { TEMPORAL_CLI } from '../harness/paths';
+import { devServerOptionsIn } from '../harness/devServerOptions';
 import { actor, nomination } from '../machines/support/fixtures';
 import { argsOf, stepFor } from './support/diligentParties';
 import {
@@ -42,15 +41,11 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
   let world: SecondmentWorld;
   beforeAll(async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'continue-as-new-'));
-    server = await startDevServer({
-      cliPath: TEMPORAL_CLI,
-      dbFile: path.join(dir, 'temporal.sqlite'),
-      host: '127.0.0.1',
-      port: await freePort(),
-      uiPort: null,
-      namespace: 'default',
-      extraArgs: ['--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${HISTORY_THRESHOLD}`],
-    });
+    server = await startDevServer(
+      await devServerOptionsIn(dir, {
+        extraArgs: ['--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${HISTORY_THRESHOLD}`],
+      }),
+    );
     dev = await connectTo(server.address, 'default');
     // No test hook: only the server's suggestion makes the workflow continue as new.
     world = await createSecondmentWorld(dev.nativeConnection, dev.client, 'default');

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { startDevServer, type DevServer } from '../../stack/devServer';
 import { armProbeUpdate, chainProbeWorkflow, probeViewQuery } from '../harness/chainProbe/workflow';
 import { connectTo } from '../harness/environments';
-import { freePort } from '../harness/freePort';
-import { TEMPORAL_CLI } from '../harness/paths';
+import { devServerOptionsIn } from '../harness/devServerOptions';
 import { createProbeWorker } from '../harness/chainProbe/worker';
 
 describe('durability across a full stop of server and worker', () => {
@@ -17,14 +16,7 @@ describe('durability across a full stop of server and worker', () => {
 
   it('a workflow waiting on a timer survives stopping the dev server and worker, and completes intact', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'durability-'));
-    const serverOptions = {
-      cliPath: TEMPORAL_CLI,
-      dbFile: path.join(dir, 'temporal.sqlite'),
-      host: '127.0.0.1',
-      port: await freePort(),
-      uiPort: null,
-      namespace: 'default',
-    };
+    const serverOptions = await devServerOptionsIn(dir);
     const journalDir = path.join(dir, 'journal');
     const probeId = `probe-${randomUUID()}`;
 
