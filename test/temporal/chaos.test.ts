@@ -11,7 +11,7 @@ import { SecondmentClient, type NominationRequest } from '../../client/secondmen
 import { openDatabase, type Db } from '../../db';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../stack/devServer';
 import { nomination } from '../machines/support/fixtures';
-import { ROOT, TEMPORAL_CLI } from '../harness/paths';
+import { ROOT } from '../harness/paths';
 import { devServerOptionsIn } from '../harness/devServerOptions';
 import {
   awaitResult,
