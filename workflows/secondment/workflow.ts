@@ -11,7 +11,8 @@ import {
 import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../../activities';
 import { formatZodError } from '../../common/zodErrors';
-import { AUDIT_TAIL, FailureType, NON_RETRYABLE_ACTIVITY_FAILURES, type Refusal } from '../../contract';
+import { AUDIT_TAIL } from '../../contract/constants';
+import { FailureType, NON_RETRYABLE_ACTIVITY_FAILURES, type Refusal } from '../../contract/errors';
 import {
   allowedEvents,
   checkEvent,

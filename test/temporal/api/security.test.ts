@@ -233,6 +233,7 @@ describe('OpenAPI', () => {
           {
             requestBody?: { content: Record<string, { schema: { properties?: object } }> };
             parameters?: { name: string }[];
+            responses?: Record<string, { content?: Record<string, { schema: { properties?: object } }> }>;
           }
         >
       >;
@@ -259,6 +260,19 @@ describe('OpenAPI', () => {
     expect(listParams).toEqual(
       expect.arrayContaining(['status', 'kind', 'overdue', 'stuck', 'deadlineFrom', 'year', 'limit', 'sort']),
     );
+    // Answers are documented from the same contract, error answers included.
+    const answer = (path: string, method: string, status: string) =>
+      Object.keys(
+        doc.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema.properties ??
+          {},
+      );
+    expect(answer('/api/cases/{id}', 'get', '200')).toEqual(
+      expect.arrayContaining(['caseId', 'live', 'openDuties', 'auditTrail', 'allowedEvents']),
+    );
+    expect(answer('/api/cases', 'get', '200')).toEqual(['items', 'total', 'limit', 'offset']);
+    expect(answer('/api/cases/{id}', 'get', '404')).toEqual(['error']);
+    expect(answer('/api/cases/{id}/events/{type}', 'post', '409')).toEqual(['error']);
+    expect(answer('/api/stuck', 'get', '200')).toEqual(['business', 'technical']);
   });
 
   test('the docs page and its assets are served from the package (offline)', async () => {
