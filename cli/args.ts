@@ -49,28 +49,44 @@ export function splitCommand(
   return { words, rest };
 }
 
+/**
+ * Which flag a strict parse refused, found by parsing again leniently (node's errors name it only in
+ * their message text): an unknown flag, a boolean given a value, or a string flag without one.
+ */
+function offendingFlag(argv: string[], options: OptionSpec): { flag: string; takesNone: boolean } {
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = options[t.name];
+    if (!spec) return { flag: t.rawName, takesNone: false };
+    const flag = `--${t.name}`;
+    if (spec.type === 'boolean' && t.value !== undefined) return { flag, takesNone: true };
+    if (spec.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-'))))
+      return { flag, takesNone: false };
+  }
+  return { flag: '', takesNone: false };
+}
+
 /** parseArgs, strict, with its errors turned into usage errors that name the flag. */
 export function parseCommandArgs(argv: string[], options: OptionSpec, command: string): ParsedArgs {
+  const all = { ...GLOBAL_OPTIONS, ...options };
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { ...GLOBAL_OPTIONS, ...options },
+      options: all,
       strict: true,
       allowPositionals: true,
     });
     return { values, positionals };
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    const flag =
-      /'(-[^' ,]+(?:, --[^' ]+)?)/
-        .exec(e.message ?? '')?.[1]
-        ?.split(', ')
-        .pop() ?? '';
     const help = `secondment ${command} --help`;
-    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const { flag } = offendingFlag(argv, all);
       throw usage(`未知选项 / unknown flag: ${flag}；可用选项见 / see the flags: ${help}`, flag);
+    }
     if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      const takesNone = /does not take an argument/.test(e.message ?? '');
+      const { flag, takesNone } = offendingFlag(argv, all);
       throw usage(
         takesNone ? `${flag}: 不接受取值 / takes no value` : `${flag}: 缺少取值 / expects a value (${help})`,
         flag,
