@@ -30,7 +30,8 @@ module.exports = {
     },
     {
       name: 'contract-pure',
-      comment: 'The wire contract is zod schemas, constants and the machine’s vocabularies: nothing with I/O.',
+      comment:
+        'The wire contract is zod schemas, constants and the machine’s vocabularies: nothing with I/O.',
       severity: 'error',
       from: { path: '^contract/' },
       to: { pathNot: ['^contract/', '^machines/', 'node_modules/zod/'] },
@@ -54,7 +55,8 @@ module.exports = {
     },
     {
       name: 'workflows-activities-type-only',
-      comment: 'A workflow knows activities by their types only (proxyActivities); their code runs in the worker.',
+      comment:
+        'A workflow knows activities by their types only (proxyActivities); their code runs in the worker.',
       severity: 'error',
       from: { path: '^workflows/' },
       to: { path: '^activities/', dependencyTypesNot: ['type-only'] },
@@ -133,12 +135,16 @@ module.exports = {
       comment: 'What ships to the page: itself, the contract, the statechart text, preact and mermaid.',
       severity: 'error',
       from: { path: '^web/src/' },
-      to: { pathNot: ['^web/src/', '^contract/', '^docs/statechart\\.mmd$', 'node_modules/(preact|mermaid)/'] },
+      to: {
+        pathNot: ['^web/src/', '^contract/', '^docs/statechart\\.mmd$', 'node_modules/(preact|mermaid)/'],
+      },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['^node_modules/', '^\\.tools/', '^dist/', '^data/', '^test/unit/architecture/fixture/'] },
+    exclude: {
+      path: ['^node_modules/', '^\\.tools/', '^dist/', '^data/', '^test/unit/architecture/fixture/'],
+    },
     // `import type` counts (and is recognised as type-only, which the workflow rule allows).
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
