@@ -98,6 +98,19 @@ module.exports = {
       to: { path: ANY_UPPER_LAYER, pathNot: '^notify/' },
     },
     {
+      name: 'paperwork-is-below',
+      comment:
+        'Documents and calendar feeds are rendered from data they are handed: no storage, Temporal or API.',
+      severity: 'error',
+      from: { path: '^(documents|calendarFeed)/' },
+      to: {
+        path: [
+          '^(store|db|client|api|cli|web|workflows|activities|notify|worker|stack)/',
+          'node_modules/@temporalio/',
+        ],
+      },
+    },
+    {
       name: 'client-is-below-its-callers',
       comment: 'The workflow client serves the API, the CLI’s tests and scripts; it imports none of them.',
       severity: 'error',

@@ -1,5 +1,5 @@
 // Sample inputs for every document kind: a fictitious cadre of a city's 2026 round, as the registry
-// of issue 10 would resolve them. Used by the README pictures (scripts/render-document-samples.ts)
+// of issue 10 would resolve them. Used by the README pictures (scripts/renderDocumentSamples.ts)
 // and the tests. Every name here is invented.
 import type { DocumentInputDrafts, RoundEntry } from './inputs';
 

@@ -2,7 +2,7 @@
 // docs/documents/<kind>.png for the README, and writes the PDFs and DOCX files beside them in
 // .tools/document-samples/ for a look in a viewer. Needs pdftoppm (Debian's poppler-utils, which
 // scripts/setup.sh installs).
-//   npx tsx scripts/render-document-samples.ts
+//   npx tsx scripts/renderDocumentSamples.ts
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
