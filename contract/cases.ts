@@ -1,7 +1,12 @@
 // Cases over HTTP: the list and its filters, one case in detail, nomination and events.
 import { z } from 'zod';
 import { eventPayloadSchemas, secondmentInputSchema, type EventType } from '../machines/secondment';
-import { caseViewSchema, dutyViewSchema, labelSchema } from '../machines/secondment/projections';
+import {
+  caseProjectionSchema,
+  caseViewSchema,
+  dutyViewSchema,
+  labelSchema,
+} from '../machines/secondment/projections';
 import { CASE_PAGE_MAX } from './constants';
 import { CASE_ID_PATTERN } from './caseId';
 
@@ -59,13 +64,10 @@ export type CaseFilter = z.input<typeof caseFilterSchema>;
 /** A filter after validation and defaults. */
 export type CaseQuery = z.infer<typeof caseFilterSchema>;
 
-export const nextDutySchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  ownerRole: z.string(),
-  ownerUnit: z.string(),
-  dueAt: z.string().nullable(),
-});
+/** The list's next duty: the projection's, read back (a stored row may lack its due date). */
+export const nextDutySchema = caseProjectionSchema.shape.nextDuty
+  .unwrap()
+  .extend({ dueAt: z.string().nullable() });
 
 /** One row of the case list (the `cases` projection). */
 export const caseSummarySchema = z.object({
