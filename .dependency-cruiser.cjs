@@ -111,6 +111,14 @@ module.exports = {
       },
     },
     {
+      name: 'codec-is-below',
+      comment:
+        'The payload codec is crypto over payloads: Node built-ins, the Temporal payload types and zod, nothing of ours above it.',
+      severity: 'error',
+      from: { path: '^codec/' },
+      to: { path: ANY_UPPER_LAYER },
+    },
+    {
       name: 'client-is-below-its-callers',
       comment: 'The workflow client serves the API, the CLI’s tests and scripts; it imports none of them.',
       severity: 'error',

@@ -1,4 +1,4 @@
-import type { CaseOperations, Connection, SecondmentClient } from '../client';
+import type { CaseOperations, Connection, DataConverter, SecondmentClient } from '../client';
 import type { Db } from '../db';
 import type { AuthConfig } from './auth/config';
 import type { LoginLimiter } from './auth/loginLimiter';
@@ -7,6 +7,8 @@ export interface ApiDeps {
   connection: Connection;
   namespace: string;
   taskQueue: string;
+  /** the payload codec's converter (codec/): Update arguments and nominations travel encrypted */
+  dataConverter: DataConverter;
   /** the same database the worker's activities write (projection, audit trail, users) */
   db: Db;
   auth?: Partial<AuthConfig>;

@@ -1,4 +1,5 @@
 import { loadEnv, temporalTarget } from '../config/env';
+import { codecSetup } from '../config/codec';
 import { connectClient } from '../config/temporalConnection';
 import { databaseConfigFromEnv, openDatabase } from '../db';
 import { authConfigFromEnv } from './auth/config';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const target = temporalTarget(env);
   const auth = authConfigFromEnv(process.env);
+  const { dataConverter } = await codecSetup(env, { embedded: false });
   const db = await openDatabase(
     databaseConfigFromEnv({ ...process.env, SECONDMENT_DATA_DIR: env.SECONDMENT_DATA_DIR }),
   );
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     connection,
     namespace: target.namespace,
     taskQueue: target.taskQueue,
+    dataConverter,
     db,
     auth,
     temporalUiUrl: process.env.TEMPORAL_UI_URL,

@@ -44,7 +44,11 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   const ctx: ApiContext = {
     db: deps.db,
     cases: new SecondmentClient(
-      new Client({ connection: deps.connection, namespace: deps.namespace }),
+      new Client({
+        connection: deps.connection,
+        namespace: deps.namespace,
+        dataConverter: deps.dataConverter,
+      }),
       deps.taskQueue,
       // Reads come from the database the worker writes: no Temporal queries on the request path.
       { reads: deps.db },

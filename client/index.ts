@@ -8,3 +8,4 @@ export {
 } from './secondmentClient';
 export { CaseOperations, isTemporalUnavailable, type Connection } from './caseOperations';
 export { Client } from '@temporalio/client';
+export type { DataConverter } from '@temporalio/common';

@@ -16,4 +16,3 @@ export {
   type CodecServer,
   type CodecServerOptions,
 } from './codecServer';
-export { dataConverterFor } from './dataConverter';

@@ -30,6 +30,12 @@ export const envSchema = z.object({
   TEMPORAL_TLS_CA_PATH: optionalText,
   TEMPORAL_TLS_SERVER_NAME: optionalText,
   TEMPORAL_API_KEY: optionalText,
+  /** payload codec keyring as JSON (production secret stores), or … */
+  SECONDMENT_CODEC_KEYS: optionalText,
+  /** … the path of a keyring file; the embedded stack generates one in the data folder */
+  SECONDMENT_CODEC_KEY_FILE: optionalText,
+  /** port of the remote codec endpoint the embedded Temporal UI decrypts through (0: none) */
+  SECONDMENT_CODEC_PORT: z.coerce.number().int().min(0).max(65535).default(8234),
 });
 export type Env = z.infer<typeof envSchema>;
 

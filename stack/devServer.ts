@@ -17,6 +17,8 @@ export interface DevServerOptions {
   /** how long to wait for the frontend to answer */
   readyTimeoutMs?: number;
   log?: (line: string) => void;
+  /** the remote codec endpoint the Web UI decrypts payloads through */
+  uiCodecEndpoint?: string;
   /** further arguments for `temporal server start-dev`, e.g. `--dynamic-config-value KEY=VALUE` */
   extraArgs?: string[];
 }
@@ -49,6 +51,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     '--log-level',
     'error',
     ...(opts.uiPort === null ? ['--headless'] : ['--ui-port', String(opts.uiPort)]),
+    ...(opts.uiPort !== null && opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []),
     ...ALL_SEARCH_ATTRIBUTES.flatMap((key) => [
       '--search-attribute',
       `${key.name}=${TypedSearchAttributes.toMetadataType(key.type)}`,

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { startCodecServer, type CodecServer } from '../codec';
+import { codecSetup } from '../config/codec';
 import { loadEnv, temporalTarget } from '../config/env';
 import { connectClient, connectWorker } from '../config/temporalConnection';
 import { buildApi } from '../api/server';
@@ -16,7 +18,21 @@ import { startDevServer, type DevServer } from './devServer';
 async function main(): Promise<void> {
   const env = loadEnv();
   const target = temporalTarget(env);
+  // Every payload this stack hands Temporal is encrypted; the key stays in the data folder.
+  const codec = await codecSetup(env, { embedded: true });
   let devServer: DevServer | undefined;
+  let codecServer: CodecServer | undefined;
+  if (target.embedded && env.SECONDMENT_CODEC_PORT > 0) {
+    codecServer = await startCodecServer({
+      codec: codec.codec,
+      host: env.SECONDMENT_HOST,
+      port: env.SECONDMENT_CODEC_PORT,
+      allowedOrigins: [
+        `http://${env.SECONDMENT_HOST}:${env.TEMPORAL_UI_PORT}`,
+        `http://localhost:${env.TEMPORAL_UI_PORT}`,
+      ],
+    });
+  }
   if (target.embedded) {
     devServer = await startDevServer({
       cliPath: env.TEMPORAL_CLI_PATH,
@@ -25,6 +41,7 @@ async function main(): Promise<void> {
       port: env.TEMPORAL_PORT,
       uiPort: env.TEMPORAL_UI_PORT,
       namespace: target.namespace,
+      ...(codecServer ? { uiCodecEndpoint: codecServer.url } : {}),
     });
   }
 
@@ -34,6 +51,7 @@ async function main(): Promise<void> {
       return await startWorkerAndApi();
     } catch (err) {
       await devServer?.stop();
+      await codecServer?.close();
       throw err;
     }
   })();
@@ -48,6 +66,7 @@ async function main(): Promise<void> {
       namespace: target.namespace,
       taskQueue: target.taskQueue,
       activities: storage.activities,
+      dataConverter: codec.dataConverter,
     });
     const workerRun = worker.run();
     // Embedded default: demo users (api/README.md) unless SECONDMENT_DEMO_USERS=false or users exist.
@@ -57,6 +76,7 @@ async function main(): Promise<void> {
       connection: clientConnection,
       namespace: target.namespace,
       taskQueue: target.taskQueue,
+      dataConverter: codec.dataConverter,
       db: storage.db,
       auth: authConfigFromEnv(process.env),
       temporalUiUrl: process.env.TEMPORAL_UI_URL ?? devServer?.uiUrl ?? undefined,
@@ -68,6 +88,7 @@ async function main(): Promise<void> {
   console.log('挂职锻炼工作流引擎已启动 / secondment engine is up');
   console.log(`  Temporal:    ${target.address} (namespace ${target.namespace})`);
   if (devServer?.uiUrl) console.log(`  Temporal UI: ${devServer.uiUrl}`);
+  if (codecServer) console.log(`  codec:       ${codecServer.url} (the UI decrypts payloads through it)`);
   console.log(`  API:         ${apiUrl}/api/health`);
   if (process.env.SECONDMENT_CONSOLE !== 'false') console.log(`  控制台 console: ${apiUrl}/`);
   console.log(
@@ -89,6 +110,7 @@ async function main(): Promise<void> {
     await workerConnection.close();
     await storage.close();
     await devServer?.stop();
+    await codecServer?.close();
     console.log('已停止 / stopped');
     process.exit(0);
   };

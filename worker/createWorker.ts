@@ -5,6 +5,7 @@ import {
   Worker,
   type WorkflowBundle,
 } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -43,6 +44,8 @@ export interface WorkerOptions {
   taskQueue: string;
   activities: object;
   workflowBundle?: WorkflowBundle;
+  /** the payload codec's converter (codec/): every payload this worker writes to history is encrypted */
+  dataConverter: DataConverter;
 }
 
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
@@ -51,6 +54,7 @@ export async function createWorker(opts: WorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: opts.activities,
+    dataConverter: opts.dataConverter,
     ...(opts.workflowBundle
       ? { workflowBundle: opts.workflowBundle }
       : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { webpackConfigHook } }),

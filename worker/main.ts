@@ -1,5 +1,6 @@
 import { Runtime } from '@temporalio/worker';
 import { loadEnv, temporalTarget } from '../config/env';
+import { codecSetup } from '../config/codec';
 import { connectWorker } from '../config/temporalConnection';
 import { createAllActivities } from './activities';
 import { createWorker } from './createWorker';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     Runtime.install({ telemetryOptions: { logging: { filter: process.env.CORE_LOG_FILTER } } });
   }
   const target = temporalTarget(env);
+  const { dataConverter } = await codecSetup(env, { embedded: false });
   const connection = await connectWorker(target);
   const storage = await createAllActivities(process.env, { dataDir: env.SECONDMENT_DATA_DIR });
   const worker = await createWorker({
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
     namespace: target.namespace,
     taskQueue: target.taskQueue,
     activities: storage.activities,
+    dataConverter,
   });
   console.log(`worker polling task queue "${target.taskQueue}" on ${target.address}/${target.namespace}`);
   await worker.run();

@@ -13,6 +13,7 @@ import { TEST_SERVER_LAUNCHER } from './paths';
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/secondment/definitions';
+import { testDataConverter } from './codec';
 
 /** Task queues whose activities fail on purpose (a test's own failing worker). */
 const expectedFailureQueues = new Set<string>();
@@ -48,6 +49,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   quietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: TEST_SERVER_LAUNCHER } },
+    client: { dataConverter: testDataConverter },
   });
   // The test server validates search attributes like a real cluster: register ours.
   await env.connection.operatorService.addSearchAttributes({
@@ -93,7 +95,7 @@ export async function connectTo(address: string, namespace: string): Promise<Dev
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
   return {
-    client: new Client({ connection, namespace }),
+    client: new Client({ connection, namespace, dataConverter: testDataConverter }),
     connection,
     nativeConnection,
     namespace,

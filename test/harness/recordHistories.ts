@@ -22,6 +22,7 @@ import { HISTORIES_DIR, historyToJson, loadHistories } from '../temporal/support
 import { runChain } from '../temporal/support/runChain';
 import { connectTo, createTimeSkippingEnv } from './environments';
 import { devServerOptionsIn } from './devServerOptions';
+import { testDataConverter } from './codec';
 
 type Clock = { sleep: (ms: number) => Promise<void>; now: () => Promise<number> };
 
@@ -48,6 +49,7 @@ async function withWorker<T>(
     taskQueue,
     workflowBundle,
     activities: createActivities({ db }),
+    dataConverter: testDataConverter,
   });
   try {
     return await worker.runUntil(body(new SecondmentClient(client, taskQueue, opts)));
@@ -197,7 +199,10 @@ async function main(): Promise<void> {
 
   // Sanity: what was written replays against the code that wrote it.
   const histories = loadHistories();
-  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle: bundle, dataConverter: testDataConverter },
+    histories,
+  )) {
     if (result.error) throw result.error;
   }
   for (const file of (await readdir(HISTORIES_DIR)).sort()) {

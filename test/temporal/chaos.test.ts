@@ -24,6 +24,7 @@ import {
 } from './support/chaosDriver';
 import { WorkerProcess } from './support/chaosWorker';
 import type { Disposition } from './support/diligentParties';
+import { TEST_KEYRING_JSON, testDataConverter } from '../harness/codec';
 
 /**
  * Issue: "On the real dev server: 50 cases running on the `demo` policy while the worker process
@@ -126,6 +127,7 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
         DATABASE_URL: databaseUrl,
         DATABASE_SCHEMA: schema,
         SECONDMENT_DATA_DIR: path.join(dir, 'worker-data'),
+        SECONDMENT_CODEC_KEYS: TEST_KEYRING_JSON,
       },
     });
     await worker.up();
@@ -144,9 +146,13 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
     'every case completes with a gapless audit sequence, exactly-once notifications and verified chains',
     async () => {
       if (!worker || !server || !connection || !db) throw new Error('setup failed');
-      const cases = new SecondmentClient(new Client({ connection, namespace: 'default' }), taskQueue, {
-        reads: db,
-      });
+      const cases = new SecondmentClient(
+        new Client({ connection, namespace: 'default', dataConverter: testDataConverter }),
+        taskQueue,
+        {
+          reads: db,
+        },
+      );
       const stats = new DriverStats();
       const t0 = Date.now();
       const ctx: DriveContext = { cases, connection, stats, deadline: t0 + DRIVE_BUDGET_MS };

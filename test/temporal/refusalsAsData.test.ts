@@ -11,6 +11,7 @@ import {
 import { actor, P } from '../machines/support/fixtures';
 import { nomineeAt } from './support/nominee';
 import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
+import { testDataConverter } from '../harness/codec';
 
 /** The ApplicationFailure an Update failed with, as the Temporal client hands it over. */
 function failureOf(error: unknown): ApplicationFailure {
@@ -126,6 +127,7 @@ describe('refusals travel as typed data', () => {
       taskQueue: world.taskQueue,
       workflowBundle: sharedWorkflowBundle(),
       activities: world.activities,
+      dataConverter: testDataConverter,
     });
     const [first, second] = await again.runUntil(both);
 

@@ -3,6 +3,7 @@ import type { BundleOptions, WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { quietRuntime, sharedWorkflowBundle } from '../harness/environments';
 import { historyFiles, loadHistories } from './support/histories';
+import { testDataConverter } from '../harness/codec';
 
 /** Same rule as worker/createWorker.ts: chinese-days' ES build needs auto-detected parsing. */
 const webpackConfigHook: NonNullable<BundleOptions['webpackConfigHook']> = (config) => {
@@ -15,7 +16,10 @@ const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log()
 
 async function replayAll(workflowBundle: WorkflowBundle | { codePath: string }): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle }, loadHistories())) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle, dataConverter: testDataConverter },
+    loadHistories(),
+  )) {
     results.push(result);
   }
   return results;

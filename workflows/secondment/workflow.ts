@@ -222,6 +222,10 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
     return parsed.data;
   }
 
+  // Queued before any handler exists: an Update delivered with the workflow's first task is handed to
+  // its handler as soon as that is registered, and must still land after the nomination (seq 1).
+  const nominationRecorded = runExclusive(() => carryOut(initialEffects));
+
   for (const type of UPDATE_EVENT_TYPES) {
     setHandler(
       eventUpdate(type),
@@ -248,7 +252,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
   setHandler(allowedEventsQuery, ({ role, unit }) => allowedEvents(snapshot, role, unit));
   setHandler(auditTailQuery, (limit) => auditTail.slice(-(limit ?? AUDIT_TAIL)));
 
-  await runExclusive(() => carryOut(initialEffects));
+  await nominationRecorded;
   initialEffects = [];
 
   const wantsNewRun = () =>

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { probeWorkflowBundle } from '../environments';
 import { createProbeActivities } from './journal';
+import { testDataConverter } from '../codec';
 
 /** A worker with the real probe activities writing to a fresh journal folder. */
 export async function createProbeWorker(
@@ -21,6 +22,7 @@ export async function createProbeWorker(
     taskQueue,
     workflowBundle: probeWorkflowBundle(),
     activities,
+    dataConverter: testDataConverter,
   });
   return { worker, taskQueue, activities, journalDir: dir };
 }

@@ -15,6 +15,7 @@ import {
   type Session,
 } from './support/apiWorld';
 import { A_UNITS, nominationBody } from './support/cases';
+import { testDataConverter } from '../../harness/codec';
 
 /** Working a case through the API: actors from the session, on-behalf-of, interventions, bulk, stuck. */
 jest.setTimeout(120_000);
@@ -270,6 +271,7 @@ test('technical stuck: a repeatedly failing activity is listed with a Temporal U
     namespace: api.env.namespace,
     taskQueue,
     workflowBundle: sharedWorkflowBundle(),
+    dataConverter: testDataConverter,
     activities: {
       ...api.world.activities,
       applyTransition: () => Promise.reject(new Error('数据库不可用 / database unavailable (test)')),
@@ -280,6 +282,7 @@ test('technical stuck: a repeatedly failing activity is listed with a Temporal U
     connection: api.env.connection,
     namespace: api.env.namespace,
     taskQueue,
+    dataConverter: testDataConverter,
     db: api.world.db,
     temporalUiUrl: 'http://ui.test',
     stuckActivityAttempts: 2,

@@ -3,6 +3,7 @@ import { serve } from './support/http';
 import { call, createApiWorld, login, setCookies, type ApiWorld } from './support/apiWorld';
 import { demoPolicy } from '../../../machines/secondment/policy';
 import { A_UNITS, nominationBody } from './support/cases';
+import { testDataConverter } from '../../harness/codec';
 
 /** CSRF, login rate limit, malformed input, the OpenAPI document and the proxy-header mode. */
 jest.setTimeout(120_000);
@@ -291,6 +292,7 @@ describe('trusted reverse-proxy mode', () => {
       connection: api.env.connection,
       namespace: api.env.namespace,
       taskQueue: api.world.taskQueue,
+      dataConverter: testDataConverter,
       db: api.world.db,
       auth: { mode: 'proxy', trustedProxies: ['127.0.0.5'] },
     });

@@ -6,6 +6,7 @@ import { SecondmentClient } from '../../../client';
 import { IN_MEMORY, openDatabase, type Db } from '../../../db';
 import { sharedWorkflowBundle } from '../../harness/environments';
 import { storeReads, type StoreReads } from '../../harness/storeReads';
+import { testDataConverter } from '../../harness/codec';
 
 /**
  * A worker with the real activities against a fresh embedded database, and a client on its task
@@ -40,6 +41,7 @@ export async function createSecondmentWorld(
     taskQueue,
     workflowBundle: sharedWorkflowBundle(),
     activities,
+    dataConverter: testDataConverter,
   });
   const running = worker.run();
   return {

@@ -5,6 +5,7 @@ import type { AuthConfig } from '../../../../api/auth/config';
 import { connectToSharedDevServer, type DevServerClients } from '../../../harness/environments';
 import { createSecondmentWorld, type SecondmentWorld } from '../../support/secondmentWorld';
 import { serve, type HttpClient, type RequestOptions, type Res } from './http';
+import { testDataConverter } from '../../../harness/codec';
 
 /** The API against a real stack: shared dev server, a worker with the real activities, PGlite. */
 export interface ApiWorld {
@@ -27,6 +28,7 @@ export async function createApiWorld(
     connection: env.connection,
     namespace: env.namespace,
     taskQueue: world.taskQueue,
+    dataConverter: testDataConverter,
     db: world.db,
     auth: opts.auth ?? {},
     temporalUiUrl: opts.temporalUiUrl ?? 'http://temporal-ui.test',

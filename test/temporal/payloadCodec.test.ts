@@ -1,0 +1,128 @@
+import { temporal } from '@temporalio/proto';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { startCodecServer, isEncrypted } from '../../codec';
+import { eventUpdate } from '../../workflows/secondment/definitions';
+import { testCodec } from '../harness/codec';
+import { connectToSharedDevServer, type DevServerClients } from '../harness/environments';
+import { actor, P } from '../machines/support/fixtures';
+import { nomineeAt } from './support/nominee';
+import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
+
+type History = temporal.api.history.v1.IHistory;
+
+/**
+ * Every payload anywhere in a history event (inputs, results, Update arguments, failures, memo),
+ * except search attributes: the server indexes those, so they stay readable and hold codes only.
+ */
+function payloadsOf(value: unknown, out: Payload[] = []): Payload[] {
+  if (value === null || typeof value !== 'object') return out;
+  if (value instanceof Uint8Array) return out;
+  const v = value as Record<string, unknown>;
+  if ('data' in v && v.data instanceof Uint8Array && 'metadata' in v) out.push(v);
+  for (const [key, child] of Object.entries(v))
+    if (key !== 'searchAttributes' && key !== 'upsertWorkflowSearchAttributesEventAttributes')
+      payloadsOf(child, out);
+  return out;
+}
+
+/** The raw bytes of a history as the server stores it (not decoded by any client). */
+async function rawHistory(dev: DevServerClients, workflowId: string): Promise<History> {
+  const res = await dev.connection.workflowService.getWorkflowExecutionHistory({
+    namespace: dev.namespace,
+    execution: { workflowId },
+  });
+  return res.history ?? {};
+}
+
+// On the dev server: with the payload codec on client and worker, the history the server holds has
+// no readable personal data or free text; the operator's codec endpoint turns it back into data.
+describe('payload codec: histories are ciphertext', () => {
+  let dev: DevServerClients;
+  let world: SecondmentWorld;
+  beforeAll(async () => {
+    dev = await connectToSharedDevServer();
+    world = await createSecondmentWorld(dev.nativeConnection, dev.client, dev.namespace);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await dev?.close();
+  });
+
+  const NAME = '甄秘文';
+  const BIRTH = '1991-07-19';
+  const FREE_TEXT = '传帮带联系人王守密';
+
+  it('leaves no name, birth date or free text in plaintext anywhere in the history', async () => {
+    const caseId = `c-codec-${Date.now()}`;
+    const nominee = nomineeAt(Date.now(), { cadre: { displayName: NAME, birthDate: BIRTH } });
+    await world.cases.nominate({ ...nominee, caseId });
+    const handle = world.cases.handle(caseId);
+    await handle.executeUpdate(eventUpdate('approval.approve'), {
+      args: [{ ...P.approve, actor: actor('org_admin'), at: new Date().toISOString() }],
+    });
+    await handle.executeUpdate(eventUpdate('posting.mentor.name'), {
+      args: [
+        {
+          mentorName: FREE_TEXT,
+          mentorTitle: '镇党委副书记',
+          actor: actor('receiving_officer'),
+          at: new Date().toISOString(),
+        },
+      ],
+    });
+
+    const history = await rawHistory(dev, handle.workflowId);
+    const bytes = Buffer.from(temporal.api.history.v1.History.encode(history).finish());
+    for (const secret of [NAME, BIRTH, FREE_TEXT, '镇党委副书记'])
+      expect(bytes.includes(Buffer.from(secret, 'utf8'))).toBe(false);
+
+    // Every payload of the history is encrypted with the test key …
+    const payloads = payloadsOf(history.events);
+    expect(payloads.length).toBeGreaterThan(5);
+    expect(payloads.filter((p) => !isEncrypted(p))).toEqual([]);
+    // … and decrypts to the very data that went in, so the scan above can fail.
+    const decoded = (await testCodec.decode(payloads)).map((p) =>
+      JSON.stringify(defaultPayloadConverter.fromPayload(p)),
+    );
+    expect(decoded.some((d) => d.includes(NAME) && d.includes(BIRTH))).toBe(true);
+    expect(decoded.some((d) => d.includes(FREE_TEXT))).toBe(true);
+  });
+
+  it("decrypts a real history's payloads through the operator's codec endpoint", async () => {
+    const caseId = `c-codec-ui-${Date.now()}`;
+    await world.cases.nominate({ ...nomineeAt(Date.now(), { cadre: { displayName: NAME } }), caseId });
+    const history = await rawHistory(dev, world.cases.handle(caseId).workflowId);
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    expect(started && isEncrypted(started)).toBe(true);
+    const server = await startCodecServer({
+      codec: testCodec,
+      host: '127.0.0.1',
+      port: 0,
+      allowedOrigins: ['http://127.0.0.1:8233'],
+    });
+    try {
+      const res = await fetch(`${server.url}/decode`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-namespace': dev.namespace },
+        body: JSON.stringify({
+          payloads: [
+            {
+              metadata: Object.fromEntries(
+                Object.entries(started!.metadata ?? {}).map(([k, v]) => [
+                  k,
+                  Buffer.from(v).toString('base64'),
+                ]),
+              ),
+              data: Buffer.from(started!.data!).toString('base64'),
+            },
+          ],
+        }),
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { payloads: { data: string }[] };
+      expect(Buffer.from(body.payloads[0]!.data, 'base64').toString('utf8')).toContain(NAME);
+    } finally {
+      await server.close();
+    }
+  });
+});
