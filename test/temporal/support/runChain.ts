@@ -4,6 +4,7 @@ import { tsToMs } from '@temporalio/common/lib/time';
 import type { temporal } from '@temporalio/proto';
 import type { TransitionRecordInput } from '../../../activities';
 import type { SecondmentWorkflowInput } from '../../../workflows/secondment/definitions';
+import { decryptHistory } from '../../harness/codec';
 
 type History = temporal.api.history.v1.IHistory;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -28,7 +29,9 @@ export async function runChain(client: Client, workflowId: string): Promise<RunH
   const runs: RunHistory[] = [];
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   while (runId) {
-    const history: History = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const history: History = await decryptHistory(
+      await client.workflow.getHandle(workflowId, runId).fetchHistory(),
+    );
     const events: HistoryEvent[] = history.events ?? [];
     const first = events[0];
     const started = first?.workflowExecutionStartedEventAttributes;
