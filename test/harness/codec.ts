@@ -30,7 +30,7 @@ export async function decryptHistory<T>(history: T): Promise<T> {
     else for (const child of Object.values(v)) walk(child);
   };
   walk(history);
-  const decoded = await testCodec.decode(found as Parameters<typeof testCodec.decode>[0]);
+  const decoded = await testCodec.decode(found);
   found.forEach((target, i) => {
     const plain = decoded[i];
     if (plain) Object.assign(target, { metadata: plain.metadata, data: plain.data });
