@@ -3,3 +3,4 @@ export type { Db, DbKind, Queryable } from './driver';
 export { loadMigrations, runMigrations, MIGRATIONS_DIR, type Migration } from './migrate';
 export { openDatabase } from './open';
 export { sqlState, UNIQUE_VIOLATION } from './pgErrors';
+export { DatabaseUnavailableError, isDatabaseUnavailable } from './unavailable';

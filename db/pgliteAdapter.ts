@@ -3,15 +3,16 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { IN_MEMORY } from './config';
 import type { Db, Queryable } from './driver';
 import { loadPglite } from './loadPglite';
+import { withSqlSpan } from './tracing';
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      const result = await target.query<T>(sql, [...params]);
+      const result = await withSqlSpan('embedded', sql, () => target.query<T>(sql, [...params]));
       return result.rows;
     },
     async exec(sql: string): Promise<void> {
-      await target.exec(sql);
+      await withSqlSpan('embedded', sql, () => target.exec(sql));
     },
   };
 }
@@ -29,7 +30,8 @@ export async function openPglite(dataDir: string): Promise<Db> {
     kind: 'embedded',
     query: self.query,
     exec: self.exec,
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
+      withSqlSpan('embedded', 'BEGIN … COMMIT', () => pg.transaction((tx) => fn(wrap(tx)))),
     close: () => pg.close(),
   };
 }
