@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { isTemporalUnavailable, SecondmentError } from '../client';
+import { isDatabaseUnavailable } from '../db';
 import { apiCodeOf, errorBodySchema, httpStatusOf, type ErrorBody, type ErrorCode } from '../contract';
 
 export { errorBodySchema, type ErrorBody, type ErrorCode };
@@ -17,6 +18,9 @@ export const ERROR_RESPONSES = {
   500: errorBodySchema,
   503: errorBodySchema,
 } as const;
+
+/** Seconds a caller should wait after 503 DATABASE_UNAVAILABLE: a restart takes a few seconds. */
+export const DATABASE_RETRY_AFTER_S = 5;
 
 export class ApiError extends Error {
   readonly statusCode: number;
@@ -119,6 +123,18 @@ export function installErrorHandling(app: FastifyInstance): void {
           field: 'body',
         }).body(),
       );
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_S))
+        .send(
+          new ApiError(
+            'DATABASE_UNAVAILABLE',
+            '数据库暂不可用，请稍后重试 / the database is unavailable; retry shortly',
+          ).body(),
+        );
     }
     if (isTemporalUnavailable(err)) {
       request.log.warn({ err }, 'temporal unavailable');

@@ -18,7 +18,7 @@ export const EXIT = {
   NOT_FOUND: 4,
   /** refused by the lifecycle rules, or a conflict (409: case/user exists, nothing to retry) */
   REFUSED: 5,
-  /** the API is unreachable, Temporal is unavailable (503), or too many requests (429): retry later */
+  /** the API is unreachable, Temporal or the database is unavailable (503), or too many requests (429): retry later */
   UNAVAILABLE: 6,
   /** bulk --execute ran, and at least one case failed */
   BULK_PARTIAL: 7,
@@ -77,6 +77,11 @@ export const API_ERRORS = {
     status: 503,
     exit: EXIT.UNAVAILABLE,
     meaning: 'the workflow service did not answer',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    exit: EXIT.UNAVAILABLE,
+    meaning: 'the database did not answer (down or restarting); retry after the Retry-After seconds',
   },
   INTERNAL: { status: 500, exit: EXIT.UNEXPECTED, meaning: 'anything else; details only in the server log' },
 } as const satisfies Record<string, ErrorSpec>;

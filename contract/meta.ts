@@ -38,15 +38,21 @@ export const eventMetaSchema = z.object({
 export type EventMeta = z.infer<typeof eventMetaSchema>;
 export const eventsAnswerSchema = z.object({ events: z.array(eventMetaSchema) });
 
+/** Whether each dependency answered the health check. */
+export const dependencyStateSchema = z.enum(['reachable', 'unreachable']);
+
 export const healthSchema = z.object({
   status: z.literal('ok'),
   temporal: z.literal('reachable'),
+  database: z.literal('reachable'),
   namespace: z.string(),
   taskQueue: z.string(),
 });
+/** 503: at least one dependency did not answer; `message` says which and why. */
 export const degradedSchema = z.object({
   status: z.literal('degraded'),
-  temporal: z.literal('unreachable'),
+  temporal: dependencyStateSchema,
+  database: dependencyStateSchema,
   namespace: z.string(),
   message: z.string(),
 });
