@@ -1,5 +1,6 @@
 import type { CaseOperations, Connection, DataConverter, SecondmentClient } from '../client';
 import type { Db } from '../db';
+import type { Logger, SecondmentMetrics, Tracing } from '../observability';
 import type { AuthConfig } from './auth/config';
 import type { LoginLimiter } from './auth/loginLimiter';
 
@@ -16,8 +17,12 @@ export interface ApiDeps {
   temporalUiUrl?: string;
   /** pending-activity attempt from which a case counts as technically stuck (default 3) */
   stuckActivityAttempts?: number;
-  /** Fastify logger (default off; the stack turns it on) */
-  logger?: boolean;
+  /** the process's JSON logger (observability/logger.ts); default off (tests) */
+  logger?: Logger;
+  /** HTTP and event counters land here; none when absent */
+  metrics?: SecondmentMetrics;
+  /** server spans, and the Temporal client's interceptors (trace context into the Update) */
+  tracing?: Tracing;
 }
 
 /** What every route handler needs; its own file, so routes and server do not import each other. */
@@ -31,4 +36,5 @@ export interface ApiContext {
   taskQueue: string;
   auth: AuthConfig;
   loginLimiter: LoginLimiter;
+  metrics?: SecondmentMetrics | undefined;
 }

@@ -2,6 +2,7 @@ import { loadEnv, temporalTarget } from '../config/env';
 import { codecSetup } from '../config/codec';
 import { connectClient } from '../config/temporalConnection';
 import { databaseConfigFromEnv, openDatabase } from '../db';
+import { setupObservability } from '../observability';
 import { authConfigFromEnv } from './auth/config';
 import { seedDemoUsers } from './auth/users';
 import { buildApi } from './server';
@@ -9,10 +10,12 @@ import { buildApi } from './server';
 /**
  * Production entry point: the API alone, against the cluster named by TEMPORAL_ADDRESS and the
  * database the workers write (DATABASE_URL; an embedded PGlite directory cannot be shared with a
- * separately running worker).
+ * separately running worker). It serves /metrics with the HTTP counters and the business gauges.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  const obs = setupObservability('api');
+  const log = obs.logger;
   const target = temporalTarget(env);
   const auth = authConfigFromEnv(process.env);
   const { dataConverter } = await codecSetup(env, { embedded: false });
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
   );
   if (process.env.SECONDMENT_DEMO_USERS === 'true') await seedDemoUsers(db);
   const connection = await connectClient(target);
+  obs.gaugesFrom(db);
   const app = buildApi({
     connection,
     namespace: target.namespace,
@@ -29,14 +33,18 @@ async function main(): Promise<void> {
     db,
     auth,
     temporalUiUrl: process.env.TEMPORAL_UI_URL,
-    logger: true,
+    logger: log,
+    metrics: obs.metrics,
+    tracing: obs.tracing,
   });
   const url = await app.listen({ host: env.SECONDMENT_HOST, port: env.SECONDMENT_API_PORT });
-  console.log(`API: ${url}/api/health  (docs: ${url}/api/docs)`);
+  await obs.serveMetrics();
+  log.info({ url, docs: `${url}/api/docs` }, `API: ${url}/api/health`);
   const stop = async () => {
     await app.close();
     await connection.close();
     await db.close();
+    await obs.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

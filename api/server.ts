@@ -8,7 +8,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { CaseOperations, Client, SecondmentClient } from '../client';
-import { degradedSchema, healthSchema } from '../contract';
 import { defaultAuthConfig, type AuthConfig } from './auth/config';
 import { installAuth } from './auth/plugin';
 import { LoginLimiter } from './auth/loginLimiter';
@@ -16,6 +15,8 @@ import { consoleRoutes } from './consoleAssets';
 import type { ApiContext, ApiDeps } from './context';
 import { docsRoutes } from './docsPage';
 import { installErrorHandling } from './errors';
+import { healthRoute } from './health';
+import { instrumentHttp, requestIdFrom } from '../observability/httpInstrumentation';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bulkRoutes } from './routes/bulk';
@@ -35,7 +36,13 @@ export type { ApiContext, ApiDeps } from './context';
  * enforced in one request hook (api/auth/plugin.ts) and one scope rule (api/scope.ts).
  */
 export function buildApi(deps: ApiDeps): FastifyInstance {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+  }) as unknown as FastifyInstance;
+  // First of all hooks: the request's span and timing cover authentication and everything after.
+  instrumentHttp(app, { metrics: deps.metrics, tracing: deps.tracing });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -48,6 +55,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
         connection: deps.connection,
         namespace: deps.namespace,
         dataConverter: deps.dataConverter,
+        ...(deps.tracing?.clientInterceptors ? { interceptors: deps.tracing.clientInterceptors } : {}),
       }),
       deps.taskQueue,
       // Reads come from the database the worker writes: no Temporal queries on the request path.
@@ -61,6 +69,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     taskQueue: deps.taskQueue,
     auth,
     loginLimiter: new LoginLimiter(auth.loginMaxFailures, auth.loginWindowMs),
+    metrics: deps.metrics,
   };
 
   // Per-route limits only (login); the failed-login counter lives in LoginLimiter.
@@ -88,33 +97,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   void app.register((api, _opts, done) => {
     const r = api.withTypeProvider<ZodTypeProvider>();
 
-    r.get(
-      '/api/health',
-      {
-        config: { public: true },
-        schema: {
-          tags: ['meta'],
-          summary: 'Liveness and Temporal reachability',
-          response: { 200: healthSchema, 503: degradedSchema },
-        },
-      },
-      async (_request, reply) => {
-        const health = await ctx.ops.health();
-        if (health.ok)
-          return reply.send({
-            status: 'ok' as const,
-            temporal: 'reachable' as const,
-            namespace: deps.namespace,
-            taskQueue: deps.taskQueue,
-          });
-        return reply.code(503).send({
-          status: 'degraded' as const,
-          temporal: 'unreachable' as const,
-          namespace: deps.namespace,
-          message: `Temporal 不可达 / Temporal unreachable: ${health.message}`,
-        });
-      },
-    );
+    healthRoute(r, ctx);
 
     r.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
       reply.send(api.swagger()),

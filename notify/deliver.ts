@@ -25,12 +25,21 @@ export interface DeliveryReport {
   dead: number;
 }
 
+/** One committed delivery attempt, for metrics: its outcome and how long the row had waited. */
+export interface DeliveryOutcome {
+  outcome: keyof DeliveryReport;
+  /** from the row's creation to this attempt, seconds */
+  waitedSeconds: number;
+}
+
 export interface DeliveryDeps {
   db: Db;
   transport: MailTransport;
   /** Clock for delivery timestamps and back-off (injectable for tests). */
   now: () => Date;
   policy: DeliveryPolicy;
+  /** told of every attempt after its transaction committed */
+  observe?: ((attempt: DeliveryOutcome) => void) | undefined;
 }
 
 export function backoffMs(policy: DeliveryPolicy, failedAttempts: number): number {
@@ -43,12 +52,14 @@ export function createDeliverer(deps: {
   transport: MailTransport;
   now?: () => Date;
   delivery?: Partial<DeliveryPolicy>;
+  observe?: DeliveryDeps['observe'];
 }): (input?: DeliverNotificationsInput) => Promise<DeliveryReport> {
   const full: DeliveryDeps = {
     db: deps.db,
     transport: deps.transport,
     now: deps.now ?? (() => new Date()),
     policy: deliveryPolicySchema.parse(deps.delivery ?? {}),
+    observe: deps.observe,
   };
   return (input = {}) => deliverNotifications(full, input);
 }
@@ -66,17 +77,19 @@ export async function deliverNotifications(
   const { limit } = deliverNotificationsInputSchema.parse(input);
   const report: DeliveryReport = { sent: 0, retried: 0, dead: 0 };
   for (let i = 0; i < limit; i++) {
-    const outcome = await deps.db.transaction((tx) => deliverOne(tx, deps));
-    if (outcome === 'none') break;
-    report[outcome]++;
+    const attempt = await deps.db.transaction((tx) => deliverOne(tx, deps));
+    if (attempt === 'none') break;
+    report[attempt.outcome]++;
+    deps.observe?.(attempt);
   }
   return report;
 }
 
-async function deliverOne(tx: Queryable, deps: DeliveryDeps): Promise<keyof DeliveryReport | 'none'> {
+async function deliverOne(tx: Queryable, deps: DeliveryDeps): Promise<DeliveryOutcome | 'none'> {
   const now = deps.now();
   const row = await claimDueNotification(tx, now);
   if (!row) return 'none';
+  const waitedSeconds = Math.max(0, (now.getTime() - Date.parse(row.createdAt)) / 1000);
 
   const attempts = row.attempts + 1;
   // The savepoint lets a transport that failed half-way through a database write be undone alone,
@@ -103,8 +116,8 @@ async function deliverOne(tx: Queryable, deps: DeliveryDeps): Promise<keyof Deli
     const dead = attempts >= deps.policy.maxAttempts;
     const retryAt = dead ? null : new Date(now.getTime() + backoffMs(deps.policy, attempts)).toISOString();
     await markFailed(tx, row.id, { attempts, error: message, retryAt });
-    return dead ? 'dead' : 'retried';
+    return { outcome: dead ? 'dead' : 'retried', waitedSeconds };
   }
   await markSent(tx, row.id, attempts, now);
-  return 'sent';
+  return { outcome: 'sent', waitedSeconds };
 }

@@ -9,6 +9,7 @@ export {
   backoffMs,
   type DeliverNotificationsInput,
   type DeliveryDeps,
+  type DeliveryOutcome,
   type DeliveryPolicy,
   type DeliveryReport,
 } from './deliver';

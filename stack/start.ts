@@ -6,6 +6,7 @@ import { connectClient, connectWorker } from '../config/temporalConnection';
 import { buildApi } from '../api/server';
 import { authConfigFromEnv } from '../api/auth/config';
 import { seedDemoUsers } from '../api/auth/users';
+import { activityMetrics, deliveryMetrics, setupObservability } from '../observability';
 import { createAllActivities } from '../worker/activities';
 import { createWorker } from '../worker/createWorker';
 import { startDevServer, type DevServer } from './devServer';
@@ -17,6 +18,10 @@ import { startDevServer, type DevServer } from './devServer';
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  // JSON logs, one /metrics for API and worker together, the SDK's metrics, traces when configured.
+  const obs = setupObservability('stack');
+  const log = obs.logger;
+  obs.installTemporalRuntime();
   const target = temporalTarget(env);
   // Every payload this stack hands Temporal is encrypted; the key stays in the data folder.
   const codec = await codecSetup(env, { embedded: true });
@@ -58,7 +63,11 @@ async function main(): Promise<void> {
   const { storage, workerConnection, clientConnection, worker, workerRun, api, apiUrl } = started;
 
   async function startWorkerAndApi() {
-    const storage = await createAllActivities(process.env, { dataDir: env.SECONDMENT_DATA_DIR });
+    const storage = await createAllActivities(process.env, {
+      dataDir: env.SECONDMENT_DATA_DIR,
+      observeDelivery: deliveryMetrics(obs.metrics),
+      onRelayError: (err) => log.warn({ err }, '通知投递失败 / notification delivery failed'),
+    });
     const workerConnection = await connectWorker(target);
     const clientConnection = await connectClient(target);
     const worker = await createWorker({
@@ -67,6 +76,11 @@ async function main(): Promise<void> {
       taskQueue: target.taskQueue,
       activities: storage.activities,
       dataConverter: codec.dataConverter,
+      interceptors: {
+        activity: [...obs.tracing.worker.activity, activityMetrics(obs.metrics)],
+        workflowModules: obs.tracing.worker.workflowModules,
+      },
+      sinks: obs.tracing.worker.sinks,
     });
     const workerRun = worker.run();
     // Embedded default: demo users (api/README.md) unless SECONDMENT_DEMO_USERS=false or users exist.
@@ -80,8 +94,13 @@ async function main(): Promise<void> {
       db: storage.db,
       auth: authConfigFromEnv(process.env),
       temporalUiUrl: process.env.TEMPORAL_UI_URL ?? devServer?.uiUrl ?? undefined,
+      logger: log,
+      metrics: obs.metrics,
+      tracing: obs.tracing,
     });
+    obs.gaugesFrom(storage.db);
     const apiUrl = await api.listen({ host: env.SECONDMENT_HOST, port: env.SECONDMENT_API_PORT });
+    await obs.serveMetrics();
     return { storage, workerConnection, clientConnection, worker, workerRun, api, apiUrl };
   }
 
@@ -95,6 +114,10 @@ async function main(): Promise<void> {
     `  database:    ${storage.db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
   );
   console.log(`  data:        ${env.SECONDMENT_DATA_DIR}`);
+  if (obs.config.metrics)
+    console.log(`  metrics:     http://${obs.config.metrics.host}:${obs.config.metrics.port}/metrics`);
+  if (obs.config.sdkMetricsBindAddress)
+    console.log(`  SDK metrics: http://${obs.config.sdkMetricsBindAddress}/metrics`);
   console.log('按 Ctrl-C 停止 / press Ctrl-C to stop');
 
   let stopping = false;
@@ -105,12 +128,13 @@ async function main(): Promise<void> {
     await api.close();
     // The SDK's own signal handler may already have begun the shutdown.
     if (worker.getState() === 'RUNNING') worker.shutdown();
-    await workerRun.catch((err: unknown) => console.error(err));
+    await workerRun.catch((err: unknown) => log.error({ err }, 'worker stopped with an error'));
     await clientConnection.close();
     await workerConnection.close();
     await storage.close();
     await devServer?.stop();
     await codecServer?.close();
+    await obs.shutdown();
     console.log('已停止 / stopped');
     process.exit(0);
   };

@@ -63,3 +63,4 @@ export {
   type Locale,
   type MailRecipient,
 } from './directory';
+export { operationalCounts, type OperationalCounts } from './operationalCounts';

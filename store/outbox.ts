@@ -97,6 +97,8 @@ export interface ClaimedNotification {
   template: string;
   vars: Record<string, unknown>;
   attempts: number;
+  /** when its transition wrote it (ISO 8601): delivery latency is measured from here */
+  createdAt: string;
 }
 
 /**
@@ -112,8 +114,9 @@ export async function claimDueNotification(tx: Queryable, now: Date): Promise<Cl
     template: string;
     vars: Record<string, unknown>;
     attempts: number;
+    created_at: Timestamp;
   }>(
-    `SELECT id, case_id, recipient_role, recipient_unit, template, vars, attempts
+    `SELECT id, case_id, recipient_role, recipient_unit, template, vars, attempts, created_at
        FROM notifications
       WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1::timestamptz)
       ORDER BY next_attempt_at NULLS FIRST, created_at, id
@@ -131,6 +134,7 @@ export async function claimDueNotification(tx: Queryable, now: Date): Promise<Cl
         template: r.template,
         vars: r.vars,
         attempts: r.attempts,
+        createdAt: toIso(r.created_at),
       }
     : null;
 }

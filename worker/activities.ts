@@ -1,6 +1,6 @@
 import { createActivities, type Activities } from '../activities';
 import { databaseConfigFromEnv, openDatabase, type Db } from '../db';
-import { createDeliverer, mailTransportFromEnv } from '../notify';
+import { createDeliverer, mailTransportFromEnv, type DeliveryDeps } from '../notify';
 import { startOutboxRelay } from './outboxRelay';
 
 export interface WorkerActivities {
@@ -16,12 +16,24 @@ export interface WorkerActivities {
  */
 export async function createAllActivities(
   env: NodeJS.ProcessEnv,
-  opts: { dataDir: string },
+  opts: {
+    dataDir: string;
+    /** told of every delivery attempt (metrics) */
+    observeDelivery?: DeliveryDeps['observe'];
+    /** where the relay reports a failed round (default: stderr) */
+    onRelayError?: (err: unknown) => void;
+  },
 ): Promise<WorkerActivities> {
   const db = await openDatabase(databaseConfigFromEnv({ ...env, SECONDMENT_DATA_DIR: opts.dataDir }));
   const activities = createActivities({ db });
-  const relay = startOutboxRelay(createDeliverer({ db, transport: mailTransportFromEnv(env) }), {
-    onError: (err) => console.error('通知投递失败 / notification delivery failed:', err),
+  const deliverer = createDeliverer({
+    db,
+    transport: mailTransportFromEnv(env),
+    observe: opts.observeDelivery,
+  });
+  const relay = startOutboxRelay(deliverer, {
+    onError:
+      opts.onRelayError ?? ((err) => console.error('通知投递失败 / notification delivery failed:', err)),
   });
   return {
     activities,

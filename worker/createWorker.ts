@@ -1,8 +1,10 @@
 import {
+  type ActivityInterceptorsFactory,
   type BundleOptions,
   bundleWorkflowCode,
   type NativeConnection,
   Worker,
+  type WorkerOptions as SdkWorkerOptions,
   type WorkflowBundle,
 } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
@@ -21,9 +23,22 @@ function webpackConfigHook(config: Configuration): Configuration {
 }
 type Configuration = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
 
-/** Bundling the workflow code takes seconds; tests bundle once and share the result. */
-export async function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger, webpackConfigHook });
+/**
+ * Bundling the workflow code takes seconds; tests bundle once and share the result. Workflow
+ * interceptor modules (tracing) are part of the bundle.
+ */
+export async function bundleWorkflows(
+  workflowsPath = WORKFLOWS_PATH,
+  opts: { workflowInterceptorModules?: string[] } = {},
+): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({
+    workflowsPath,
+    logger: quietBundlerLogger,
+    webpackConfigHook,
+    ...(opts.workflowInterceptorModules?.length
+      ? { workflowInterceptorModules: opts.workflowInterceptorModules }
+      : {}),
+  });
 }
 
 /** The bundler option the replay test's deliberately changed bundle needs too. */
@@ -43,18 +58,29 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: object;
+  /** prebuilt; it must then already contain `workflowModules` */
   workflowBundle?: WorkflowBundle;
   /** the payload codec's converter (codec/): every payload this worker writes to history is encrypted */
   dataConverter: DataConverter;
+  /** observability: activity interceptors (metrics, tracing) and workflow interceptor modules */
+  interceptors?: { activity?: ActivityInterceptorsFactory[]; workflowModules?: string[] };
+  /** injected sinks (the tracing exporter) */
+  sinks?: SdkWorkerOptions['sinks'];
 }
 
 export async function createWorker(opts: WorkerOptions): Promise<Worker> {
+  const workflowModules = opts.interceptors?.workflowModules ?? [];
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: opts.activities,
     dataConverter: opts.dataConverter,
+    interceptors: {
+      activity: opts.interceptors?.activity ?? [],
+      ...(opts.workflowBundle || workflowModules.length === 0 ? {} : { workflowModules }),
+    },
+    ...(opts.sinks ? { sinks: opts.sinks } : {}),
     ...(opts.workflowBundle
       ? { workflowBundle: opts.workflowBundle }
       : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { webpackConfigHook } }),

@@ -27,7 +27,9 @@ import {
 import { callerOf } from '../auth/plugin';
 import type { ApiUser } from '../auth/users';
 import type { ApiContext } from '../context';
+import { SecondmentError } from '../../client';
 import { ApiError, ERROR_RESPONSES, fromClientError, invalidInput } from '../errors';
+import { awaitUnlessDatabaseDown } from '../updateWait';
 import {
   actingUnit,
   actorFor,
@@ -48,8 +50,10 @@ export async function sendAs(
   actor: Actor,
 ): Promise<CaseView> {
   try {
-    return await ctx.cases.send(ref.caseId, type, { ...payload, actor });
+    return await awaitUnlessDatabaseDown(ctx.db, ctx.cases.send(ref.caseId, type, { ...payload, actor }));
   } catch (err) {
+    if (err instanceof SecondmentError && (err.code === 'EVENT_REFUSED' || err.code === 'INVALID_INPUT'))
+      ctx.metrics?.eventsRefused.inc({ type, code: err.refusal?.code ?? err.code });
     throw fromClientError(err);
   }
 }
