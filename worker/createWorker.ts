@@ -59,7 +59,7 @@ export interface WorkerOptions {
   taskQueue: string;
   activities: object;
   /** prebuilt; it must then already contain `workflowModules` */
-  workflowBundle?: WorkflowBundle;
+  workflowBundle?: WorkflowBundle | { codePath: string };
   /** the payload codec's converter (codec/): every payload this worker writes to history is encrypted */
   dataConverter: DataConverter;
   /** observability: activity interceptors (metrics, tracing) and workflow interceptor modules */

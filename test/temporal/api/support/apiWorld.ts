@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser, seedDemoUsers, DEMO_PASSWORD, type NewUser } from '../../../../api/auth/users';
 import { buildApi } from '../../../../api/server';
 import type { AuthConfig } from '../../../../api/auth/config';
+import type { Queryable } from '../../../../db';
 import { connectToSharedDevServer, type DevServerClients } from '../../../harness/environments';
 import { createSecondmentWorld, type SecondmentWorld } from '../../support/secondmentWorld';
 import { serve, type HttpClient, type RequestOptions, type Res } from './http';
@@ -99,9 +100,14 @@ export function setCookies(
 }
 
 /** The projection row is written by the workflow's first activity: wait until the case is listed. */
-export async function waitForProjection(world: ApiWorld, caseId: string): Promise<void> {
+export function waitForProjection(world: ApiWorld, caseId: string): Promise<void> {
+  return waitForProjectionIn(world.world.db, caseId);
+}
+
+/** The same, for a test with a database of its own. */
+export async function waitForProjectionIn(db: Queryable, caseId: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    const rows = await world.world.db.query('SELECT 1 FROM cases WHERE case_id = $1', [caseId]);
+    const rows = await db.query('SELECT 1 FROM cases WHERE case_id = $1', [caseId]);
     if (rows.length > 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }
