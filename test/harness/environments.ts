@@ -110,6 +110,11 @@ export function sharedWorkflowBundle(): { codePath: string } {
   return { codePath: harnessState().workflowBundlePath };
 }
 
+/** The production workflows with the OpenTelemetry workflow interceptors (tracing on). */
+export function tracedWorkflowBundle(): { codePath: string } {
+  return { codePath: harnessState().tracedWorkflowBundlePath };
+}
+
 /** The chain probe's test-only workflows, bundled apart from the production ones. */
 export function probeWorkflowBundle(): { codePath: string } {
   return { codePath: harnessState().probeBundlePath };

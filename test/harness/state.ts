@@ -7,6 +7,7 @@ export const harnessStateSchema = z.object({
   devServerPid: z.number().int(),
   namespace: z.string(),
   workflowBundlePath: z.string(),
+  tracedWorkflowBundlePath: z.string(),
   probeBundlePath: z.string(),
 });
 export type HarnessState = z.infer<typeof harnessStateSchema>;

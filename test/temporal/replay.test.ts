@@ -1,7 +1,10 @@
 import { bundleWorkflowCode, ReplayError, Worker, type ReplayResult } from '@temporalio/worker';
 import type { BundleOptions, WorkflowBundle } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { quietRuntime, sharedWorkflowBundle } from '../harness/environments';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { Resource } from '@opentelemetry/resources';
+import { makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
+import { quietRuntime, sharedWorkflowBundle, tracedWorkflowBundle } from '../harness/environments';
 import { historyFiles, loadHistories } from './support/histories';
 import { testDataConverter } from '../harness/codec';
 
@@ -14,10 +17,13 @@ const webpackConfigHook: NonNullable<BundleOptions['webpackConfigHook']> = (conf
 };
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
 
-async function replayAll(workflowBundle: WorkflowBundle | { codePath: string }): Promise<ReplayResult[]> {
+async function replayAll(
+  workflowBundle: WorkflowBundle | { codePath: string },
+  sinks?: Parameters<typeof Worker.runReplayHistories>[0]['sinks'],
+): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   for await (const result of Worker.runReplayHistories(
-    { workflowBundle, dataConverter: testDataConverter },
+    { workflowBundle, dataConverter: testDataConverter, ...(sinks ? { sinks } : {}) },
     loadHistories(),
   )) {
     results.push(result);
@@ -57,6 +63,18 @@ describe('replay of recorded histories (test/histories, written by test/harness/
       historyFiles().map((f) => ({ id: f.replace(/\.json$/, ''), error: null })),
     );
     console.log(`replayed ${results.length} histories in ${elapsed} ms`);
+  });
+
+  it('replays them just as well with the tracing interceptors in the bundle (tracing switched on)', async () => {
+    const spans = new InMemorySpanExporter();
+    const results = await replayAll(tracedWorkflowBundle(), {
+      exporter: makeWorkflowExporter(spans, new Resource({ 'service.name': 'replay' })),
+    });
+    expect(results.map((r) => ({ id: r.workflowId, error: r.error?.message ?? null }))).toEqual(
+      historyFiles().map((f) => ({ id: f.replace(/\.json$/, ''), error: null })),
+    );
+    // Sinks are not called on replay: a replaying worker exports no duplicate spans.
+    expect(spans.getFinishedSpans()).toEqual([]);
   });
 
   it('fails every history when the workflow code changes non-deterministically', async () => {
