@@ -80,6 +80,8 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ApiError, request, reply) => {
     if (err instanceof ApiError) {
       if (err.code === 'RATE_LIMITED') void reply.header('retry-after', '60');
+      if (err.code === 'DATABASE_UNAVAILABLE')
+        void reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
       return reply.code(err.statusCode).send(err.body());
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

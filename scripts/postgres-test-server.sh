@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Throwaway PostgreSQL 15 for the database tests: start | stop | url | status.
-# Data lives under .tools/pg (git-ignored); fsync is off because nothing here is worth keeping.
+# Data lives under .tools/pg (git-ignored), or PGTEST_DIR for a server of one's own (the outage
+# test stops and restarts its own); fsync is off because nothing here is worth keeping.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 PORT="${PGTEST_PORT:-54329}"
-BASE="$ROOT/.tools/pg"
+BASE="${PGTEST_DIR:-$ROOT/.tools/pg}"
 DATA="$BASE/data"
 RUN="$BASE/run"
 LOG="$BASE/postgres.log"
@@ -89,7 +90,7 @@ case "${1:-}" in
   url) url ;;
   status) if running; then echo "running: $(url)"; else echo "stopped"; exit 3; fi ;;
   *)
-    echo "用法 / usage: $0 start|stop|url|status   (env PGTEST_PORT, default 54329)" >&2
+    echo "用法 / usage: $0 start|stop|url|status   (env PGTEST_PORT, default 54329; PGTEST_DIR, default .tools/pg)" >&2
     exit 2
     ;;
 esac
