@@ -98,6 +98,14 @@ module.exports = {
       to: { path: ANY_UPPER_LAYER, pathNot: '^notify/' },
     },
     {
+      name: 'observability-is-below',
+      comment:
+        'Logs, metrics and tracing are handed to the layers they observe by the entry points; they import none of those layers.',
+      severity: 'error',
+      from: { path: '^observability/' },
+      to: { path: '^(api|cli|web|client|workflows|activities|worker|stack)/' },
+    },
+    {
       name: 'paperwork-is-below',
       comment:
         'Documents and calendar feeds are rendered from data they are handed: no storage, Temporal or API.',

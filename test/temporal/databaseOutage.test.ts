@@ -275,7 +275,6 @@ test('the stack rides out a 60 s PostgreSQL outage under load: 503s, no exit, no
   expect(mailbox?.n).toBe(notifications.length);
   expect(stack.exit).toBeNull();
 
-  const by = (what: string) => samples.filter((s) => s.what === what);
   console.log(
     [
       `database outage: down ${((upAt - downAt) / 1000).toFixed(0)} s at ${((downAt - t0) / 1000).toFixed(0)} s of load, load ${((loadEndedAt - t0) / 1000).toFixed(0)} s`,

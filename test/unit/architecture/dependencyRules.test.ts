@@ -25,7 +25,16 @@ function cruise(cwd: string, dirs: string[]): Violation[] {
 
 describe('dependency rules', () => {
   it('report each violation of the fixture tree, naming the rule and the import', () => {
-    const found = cruise(FIXTURE, ['machines', 'workflows', 'api', 'cli', 'web', 'scripts', 'common'])
+    const found = cruise(FIXTURE, [
+      'machines',
+      'workflows',
+      'api',
+      'cli',
+      'web',
+      'scripts',
+      'common',
+      'observability',
+    ])
       .map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)
       .sort();
     expect(found).toEqual([
@@ -34,6 +43,7 @@ describe('dependency rules', () => {
       'machines-pure: machines/opensDb.ts → db/index.ts',
       'no-circular: common/cycleA.ts → common/cycleB.ts',
       'not-to-test: scripts/usesTest.ts → test/helper.ts',
+      'observability-is-below: observability/readsApi.ts → api/storeIndex.ts',
       'store-through-its-index: api/storeInternals.ts → store/internal.ts',
       'workflows-activities-type-only: workflows/importsActivity.ts → activities/index.ts',
     ]);
@@ -58,6 +68,7 @@ describe('dependency rules', () => {
       'documents',
       'machines',
       'notify',
+      'observability',
       'scripts',
       'stack',
       'store',
