@@ -128,6 +128,9 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
         DATABASE_SCHEMA: schema,
         SECONDMENT_DATA_DIR: path.join(dir, 'worker-data'),
         SECONDMENT_CODEC_KEYS: TEST_KEYRING_JSON,
+        // Each life of the worker would bind the metrics ports again; this test scrapes neither.
+        SECONDMENT_METRICS_PORT: 'off',
+        TEMPORAL_SDK_METRICS_PORT: 'off',
       },
     });
     await worker.up();
