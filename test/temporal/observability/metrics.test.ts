@@ -15,6 +15,7 @@ import {
 } from '../../../observability';
 import { requeueDeadLetter, listDeadLetters } from '../../../store';
 import { createWorker } from '../../../worker/createWorker';
+import { testDataConverter } from '../../harness/codec';
 import {
   connectToSharedDevServer,
   sharedWorkflowBundle,
@@ -80,11 +81,19 @@ beforeAll(async () => {
     namespace: env.namespace,
     taskQueue,
     activities: createActivities({ db }),
+    dataConverter: testDataConverter,
     workflowBundle: sharedWorkflowBundle(),
     interceptors: { activity: [activityMetrics(metrics)] },
   });
   running = worker.run();
-  const app = buildApi({ connection: env.connection, namespace: env.namespace, taskQueue, db, metrics });
+  const app = buildApi({
+    connection: env.connection,
+    namespace: env.namespace,
+    taskQueue,
+    db,
+    dataConverter: testDataConverter,
+    metrics,
+  });
   http = await serve(app);
   closeApi = () => app.close();
   server = await startMetricsServer(metrics, { host: '127.0.0.1', port: 0, token: TOKEN });

@@ -7,6 +7,7 @@ import { buildApi } from '../../../api/server';
 import { IN_MEMORY, openDatabase, type Db } from '../../../db';
 import { createLogger, setupTracing, type Tracing } from '../../../observability';
 import { createWorker } from '../../../worker/createWorker';
+import { testDataConverter } from '../../harness/codec';
 import {
   connectToSharedDevServer,
   tracedWorkflowBundle,
@@ -48,6 +49,7 @@ beforeAll(async () => {
     namespace: env.namespace,
     taskQueue,
     activities: createActivities({ db }),
+    dataConverter: testDataConverter,
     workflowBundle: tracedWorkflowBundle(),
     interceptors: { activity: tracing.worker.activity },
     sinks: tracing.worker.sinks,
@@ -62,6 +64,7 @@ beforeAll(async () => {
     connection: env.connection,
     namespace: env.namespace,
     taskQueue,
+    dataConverter: testDataConverter,
     db,
     tracing,
     logger,
