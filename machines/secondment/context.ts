@@ -47,9 +47,11 @@ export interface Duty {
   milestone: boolean;
 }
 
+/** The cadre's rule facts. displayName and birthDate exist only in cases nominated before the cadre
+ * registry (v1 snapshots and replayed histories); new cases never carry them. */
 export interface Cadre {
   id: string;
-  displayName: string;
+  displayName?: string | undefined;
   birthDate?: string | undefined;
   age?: number | undefined;
   rank: Rank;
@@ -77,6 +79,8 @@ export interface SecondmentContext {
   caseId: string;
   year: number;
   cohort: string | null;
+  /** The round (批次) of the case; absent in snapshots written before rounds existed. */
+  roundId?: string | null;
   kind: Kind;
   programme: Programme;
   cadre: Cadre;
@@ -86,6 +90,8 @@ export interface SecondmentContext {
   orgUnit: string;
   unitedFrontUnit: string;
   termMonths: number;
+  /** The round's common term (start, end, reason if the case differs); absent before rounds. */
+  term?: { start: string; end: string; reason?: string | undefined } | null;
   source: NominationSource;
   nominatedBy: Principal;
   nominatedAt: string;
@@ -97,7 +103,8 @@ export interface SecondmentContext {
   lastAt: string;
   eligibility: { ok: boolean; failures: { code: string; zh: string; en: string }[] };
 
-  approval: { at: string; intake: number; quota: number; receivingUnitChanged: boolean } | null;
+  /** intake: this case's place in the unit's intake (approved before + 1); quota null = no cap. */
+  approval: { at: string; intake: number; quota: number | null; receivingUnitChanged: boolean } | null;
   posting: {
     post: { title: string; level: Rank; elected: boolean } | null;
     election: { elected: boolean; votesFor: number; votesTotal: number; session: string } | null;

@@ -3,7 +3,7 @@
 // here from the policy; the host only keeps one timer per duty at nextAlarmAt.
 import { addDuration } from './calendar';
 import { LADDER_STEPS, type Duty, type LadderStep, type Owner, type SecondmentContext } from './context';
-import type { Duration } from './policy/schema';
+import type { Duration, Policy } from './policy/schema';
 import type { Role } from './roles';
 import type { DutyKind } from './vocabulary';
 import { iso, ms } from './time';
@@ -132,7 +132,14 @@ export function durationFor(c: Ctx, kind: DutyKind): Duration {
   );
 }
 
-export function stepTime(c: Ctx, d: Duty, step: LadderStep): string {
+/** What the ladder reads of a duty: the round machine's duties have the same shape. */
+export type LadderDuty = Pick<
+  Duty,
+  'dueAt' | 'state' | 'pausedAt' | 'stuck' | 'milestone' | 'ladder' | 'nextAlarmAt'
+>;
+
+/** The moment of a ladder step of a duty under a policy's escalation ladder. */
+export function stepTime(c: { policy: Policy }, d: Pick<Duty, 'dueAt'>, step: LadderStep): string {
   const e = c.policy.escalation;
   switch (step) {
     case 'reminder':
@@ -149,7 +156,7 @@ export function stepTime(c: Ctx, d: Duty, step: LadderStep): string {
 }
 
 /** Point nextAlarmAt at the duty's next ladder step; a reminder whose moment has passed is skipped. */
-export function arm(c: Ctx, d: Duty, now: string): void {
+export function arm(c: { policy: Policy }, d: LadderDuty, now: string): void {
   if (d.state !== 'open' || d.pausedAt !== null || d.stuck) {
     d.nextAlarmAt = null;
     return;

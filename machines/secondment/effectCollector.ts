@@ -13,13 +13,21 @@ export class EffectCollector {
     readonly now: string,
   ) {}
 
-  /** A recipient by role, at the unit that role has in this case. */
+  /** A recipient by role, at the unit that role has in this case (the cadre: by person id too). */
   to(role: Role): Recipient {
-    return { role, unit: ownerUnit(this.c, role) };
+    return this.personal({ role, unit: ownerUnit(this.c, role) });
+  }
+
+  /** The case has one cadre: whatever reaches "the cadre" is addressed to that person. */
+  private personal(r: Recipient): Recipient {
+    return r.role === 'cadre' ? { ...r, personId: this.c.cadre.id } : r;
   }
 
   notify(recipients: Recipient[], template: TemplateId, vars: Vars = {}): void {
-    this.effects.push({ type: 'notify', params: { recipients, template, vars } });
+    this.effects.push({
+      type: 'notify',
+      params: { recipients: recipients.map((r) => this.personal(r)), template, vars },
+    });
   }
 
   notifyRoles(roles: Role[], template: TemplateId, vars: Vars = {}): void {

@@ -256,7 +256,10 @@ function evaluateUncached(c: Ctx, raw: unknown): Evaluation {
   const next = clone(c);
   const out = new EffectCollector(next, now);
   spec.apply(next, ev, out);
-  const { type, actor, at: _at, ...payload } = e as SecondmentEvent & Record<string, unknown>;
+  const { type, actor, at: _at, facts, ...rest } = e as SecondmentEvent & Record<string, unknown>;
+  // The audit trail keeps the host's quota facts beside the payload (what the approval was judged on).
+  const intake = (facts as { intake?: unknown } | undefined)?.intake;
+  const payload: Record<string, unknown> = intake === undefined ? rest : { ...rest, intake };
   const reason = typeof payload.reason === 'string' ? payload.reason : null;
   const effects = finish(c, next, out, { eventType: type, actor, reason, payload });
   return { ok: true, next, effects };

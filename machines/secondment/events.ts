@@ -19,8 +19,6 @@ const payloadShapes = {
   'approval.approve': {
     /** The organization department may post to another unit than requested. */
     receivingUnit: unitCodeSchema.optional(),
-    /** Supplied by the workflow: this year's approved intake of the receiving unit and its quota. */
-    intake: z.object({ approved: count, quota: count }),
     note: text.optional(),
   },
   'approval.reject': { reason },
@@ -98,6 +96,26 @@ const payloadShapes = {
   'deadline.reached': { dutyId: z.string().min(1) },
 } satisfies Record<string, z.ZodRawShape>;
 
+/**
+ * What the host adds to an event after asking the database, never the caller: the caller's payload
+ * schemas (eventPayloadSchemas, what the API and the Update arguments are checked with) have no
+ * `facts`, and the workflow drops any `facts` a caller sends before adding its own.
+ */
+export const intakeFactsSchema = z.object({
+  /** The stored allocation for (round or year, receiving unit); null: no cap. */
+  quota: count.nullable(),
+  /** Cases already approved for that unit, this one excluded. */
+  approvedBefore: count,
+  /** The reservation was taken (atomically, idempotent by case id). */
+  reserved: z.boolean(),
+});
+export type IntakeFacts = z.infer<typeof intakeFactsSchema>;
+const hostFacts = {
+  'approval.approve': { facts: z.object({ intake: intakeFactsSchema }).optional() },
+} as const;
+type HostFactsType = keyof typeof hostFacts;
+const factsOf = (t: string): z.ZodRawShape => (hostFacts as Record<string, z.ZodRawShape>)[t] ?? {};
+
 type Shapes = typeof payloadShapes;
 export type EventType = keyof Shapes;
 export const EVENT_TYPES = Object.keys(payloadShapes) as EventType[];
@@ -106,7 +124,13 @@ export const eventTypeSchema = z.enum(EVENT_TYPES as [EventType, ...EventType[]]
 const base = { actor: actorSchema, at: isoDateTimeSchema };
 type PayloadSchemaOf<K extends EventType> = z.ZodObject<Shapes[K]>;
 export type EventPayload<K extends EventType> = z.infer<PayloadSchemaOf<K>>;
-export type EventOf<K extends EventType> = { type: K; actor: Actor; at: string } & EventPayload<K>;
+type FactsOf<K extends EventType> = K extends HostFactsType
+  ? { facts?: { intake: IntakeFacts } | undefined }
+  : unknown;
+export type EventOf<K extends EventType> = { type: K; actor: Actor; at: string } & EventPayload<K> &
+  FactsOf<K>;
+/** What a host passes besides type, actor and time: the payload, and the host's facts where the type has them. */
+export type EventArgs<K extends EventType> = EventPayload<K> & FactsOf<K>;
 export type SecondmentEvent = { [K in EventType]: EventOf<K> }[EventType];
 
 /** Per-type payload schema (without type/actor/at): a console builds one form per event from it. */
@@ -114,17 +138,17 @@ export const eventPayloadSchemas = Object.fromEntries(
   EVENT_TYPES.map((t) => [t, z.object(payloadShapes[t])]),
 ) as unknown as { [K in EventType]: PayloadSchemaOf<K> };
 
-/** Full schema per type, including type, actor and at. */
+/** Full schema per type, including type, actor, at and the host's facts. */
 export const eventSchemas = Object.fromEntries(
-  EVENT_TYPES.map((t) => [t, z.object({ type: z.literal(t), ...base, ...payloadShapes[t] })]),
+  EVENT_TYPES.map((t) => [t, z.object({ type: z.literal(t), ...base, ...payloadShapes[t], ...factsOf(t) })]),
 ) as unknown as { [K in EventType]: z.ZodType<EventOf<K>> };
 
 /** Discriminated union on `type` of every event the machine understands. */
 export const secondmentEventSchema = z.discriminatedUnion(
   'type',
-  EVENT_TYPES.map((t) => z.object({ type: z.literal(t), ...base, ...payloadShapes[t] })) as unknown as [
-    z.ZodObject<{ type: z.ZodLiteral<EventType> }>,
-  ],
+  EVENT_TYPES.map((t) =>
+    z.object({ type: z.literal(t), ...base, ...payloadShapes[t], ...factsOf(t) }),
+  ) as unknown as [z.ZodObject<{ type: z.ZodLiteral<EventType> }>],
 ) as unknown as z.ZodType<SecondmentEvent>;
 
 export const eventLabels: Record<EventType, { zh: string; en: string }> = {

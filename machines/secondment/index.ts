@@ -4,6 +4,9 @@ export {
   secondmentInputSchema,
   nominationSourceSchema,
   cadreSchema,
+  legacySecondmentInputSchema,
+  plannedTermSchema,
+  type LegacySecondmentInput,
   type SecondmentInput,
   type SecondmentInputDraft,
 } from './input';
@@ -17,6 +20,9 @@ export {
   type EventType,
   type EventOf,
   type EventPayload,
+  type EventArgs,
+  type IntakeFacts,
+  intakeFactsSchema,
   type SecondmentEvent,
 } from './events';
 export {
@@ -109,3 +115,5 @@ export {
   type DutyKind,
 } from './vocabulary';
 export { checkNomination } from './nomination';
+export { initialContext, type MachineInput } from './initial';
+export { withinQuota } from './specs/nomination';

@@ -3,28 +3,42 @@ import type { SecondmentContext } from './context';
 import { evaluateEligibility } from './eligibility';
 import { finish } from './engine';
 import type { Effect } from './effects';
-import { secondmentInputSchema, type SecondmentInputDraft } from './input';
+import {
+  legacySecondmentInputSchema,
+  secondmentInputSchema,
+  type LegacySecondmentInput,
+  type SecondmentInputDraft,
+} from './input';
 import { EffectCollector } from './effectCollector';
 import { planNomination } from './plans';
 import { getPolicy } from './policy';
 import { kindLabels } from './vocabulary';
 import { normalize } from './time';
 
+/**
+ * What the machine starts from: a nomination with the cadre's rule facts, or — only when a workflow
+ * replays a history recorded before the cadre registry — the old input, wrapped as `{ legacy }`.
+ */
+export type MachineInput = SecondmentInputDraft | { legacy: LegacySecondmentInput };
+
 /** Throws (zod error) on an invalid nomination: the host validates with secondmentInputSchema first. */
-export function initialContext(draft: SecondmentInputDraft): SecondmentContext {
-  const input = secondmentInputSchema.parse(draft);
+export function initialContext(draft: MachineInput): SecondmentContext {
+  const input =
+    'legacy' in draft ? legacySecondmentInputSchema.parse(draft.legacy) : secondmentInputSchema.parse(draft);
   const policy = typeof input.policy === 'string' ? getPolicy(input.policy) : input.policy;
   const at = normalize(input.at);
   const c: SecondmentContext = {
     caseId: input.caseId,
     year: input.year,
     cohort: input.cohort ?? null,
+    roundId: input.roundId ?? null,
     kind: input.kind,
     programme: input.programme,
     cadre: {
       id: input.cadre.id,
-      displayName: input.cadre.displayName,
-      birthDate: input.cadre.birthDate,
+      ...('displayName' in input.cadre
+        ? { displayName: input.cadre.displayName, birthDate: input.cadre.birthDate }
+        : {}),
       age: input.cadre.age,
       rank: input.cadre.rank,
       cpcMember: input.cadre.cpcMember,
@@ -38,6 +52,7 @@ export function initialContext(draft: SecondmentInputDraft): SecondmentContext {
     orgUnit: input.orgUnit,
     unitedFrontUnit: input.unitedFrontUnit,
     termMonths: input.termMonths,
+    term: input.term ?? null,
     source: input.source,
     nominatedBy: { id: input.nominatedBy.id, role: input.nominatedBy.role, unit: input.nominatedBy.unit },
     nominatedAt: at,

@@ -17,7 +17,37 @@ export const nominationSourceSchema = z.discriminatedUnion('type', [
 ]);
 export type NominationSource = z.infer<typeof nominationSourceSchema>;
 
+/**
+ * The cadre as the machine sees them: rule facts only, built by the API from the cadre registry
+ * (干部库). No name, birth date or ID number ever enters the machine (or Temporal); a key the
+ * facts do not have (displayName, birthDate) is refused, not dropped.
+ */
 export const cadreSchema = z
+  .object({
+    /** The person id of the registry: random, never derived from a name or ID number. */
+    id: z.string().trim().min(1).max(128),
+    /** Age on the nomination date. */
+    age: z.number().int().min(16).max(80),
+    rank: rankSchema,
+    cpcMember: z.boolean(),
+    categories: z.array(categorySchema).default([]),
+    /** Eligibility for 下派: never held a principal post (主要领导职务) at the grassroots. */
+    heldGrassrootsPrincipalPost: z.boolean().default(false),
+    /** Recent annual grades, newest last (used by the 优秀 hint of the final assessment). */
+    previousAnnualGrades: z.array(gradeSchema).default([]),
+  })
+  .strict();
+
+/** The round's common term (e.g. 2026-08-01 → 2027-08-01); a case may differ, with a reason. */
+export const plannedTermSchema = z
+  .object({ start: isoDateSchema, end: isoDateSchema, reason: z.string().trim().min(1).max(500).optional() })
+  .refine((t) => t.end > t.start, { message: 'term.end must be after term.start', path: ['end'] });
+
+/**
+ * The cadre of nominations recorded before the registry existed (name and birth date in the
+ * input). Only a workflow replaying such a history reads it; new nominations never take it.
+ */
+export const legacyCadreSchema = z
   .object({
     id: z.string().trim().min(1).max(128),
     displayName: z.string().trim().min(1).max(64),
@@ -26,9 +56,7 @@ export const cadreSchema = z
     rank: rankSchema,
     cpcMember: z.boolean(),
     categories: z.array(categorySchema).default([]),
-    /** Eligibility for 下派: never held a principal post (主要领导职务) at the grassroots. */
     heldGrassrootsPrincipalPost: z.boolean().default(false),
-    /** Recent annual grades, newest last (used by the 优秀 hint of the final assessment). */
     previousAnnualGrades: z.array(gradeSchema).default([]),
   })
   .refine((c) => c.birthDate !== undefined || c.age !== undefined, {
@@ -45,6 +73,8 @@ export const secondmentInputSchema = z.object({
     ),
   year: z.number().int().min(2000).max(2100),
   cohort: z.string().trim().min(1).max(64).optional(),
+  /** The round (批次) this case belongs to, if any. */
+  roundId: z.string().trim().min(1).max(64).optional(),
   kind: kindSchema,
   programme: programmeSchema.default('none'),
   cadre: cadreSchema,
@@ -55,6 +85,7 @@ export const secondmentInputSchema = z.object({
   /** The united front work department (统战部) that receives copies for 党外干部. */
   unitedFrontUnit: unitCodeSchema,
   termMonths: z.number().int().min(1).max(60),
+  term: plannedTermSchema.optional(),
   source: nominationSourceSchema,
   nominatedBy: actorSchema,
   at: isoDateTimeSchema,
@@ -64,3 +95,7 @@ export const secondmentInputSchema = z.object({
 export type SecondmentInput = z.infer<typeof secondmentInputSchema>;
 /** What callers may pass before defaults are applied (the machine accepts either). */
 export type SecondmentInputDraft = z.input<typeof secondmentInputSchema>;
+
+/** Replay only: a nomination as recorded before the cadre registry (see legacyCadreSchema). */
+export const legacySecondmentInputSchema = secondmentInputSchema.extend({ cadre: legacyCadreSchema });
+export type LegacySecondmentInput = z.input<typeof legacySecondmentInputSchema>;

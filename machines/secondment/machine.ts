@@ -9,7 +9,7 @@ import type { Effect, EffectOf } from './effects';
 import { evaluate } from './engine';
 import type { EventType, SecondmentEvent } from './events';
 import { initialContext, initialEffects } from './initial';
-import type { SecondmentInputDraft } from './input';
+import type { MachineInput } from './initial';
 import { STATUS_STATE, type StateKey } from './status';
 
 /** Bump when the context shape or state names change; add a migration in persistence.ts. */
@@ -187,7 +187,7 @@ export const secondmentMachine = setup({
   types: {
     context: {} as SecondmentContext,
     events: {} as SecondmentEvent,
-    input: {} as SecondmentInputDraft,
+    input: {} as MachineInput,
   },
   actions: {
     // effect kinds: carried out by the host, never here

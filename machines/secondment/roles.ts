@@ -40,9 +40,14 @@ export const actorSchema = principalSchema.extend({ onBehalfOf: principalSchema.
 export type Actor = z.infer<typeof actorSchema>;
 export type Principal = z.infer<typeof principalSchema>;
 
-/** Notification recipients: a role at a unit, or the head of a unit (escalation target). */
+/**
+ * Notification recipients: a role at a unit, or the head of a unit (escalation target). A person
+ * (the cadre) is addressed by person id as well, so delivery reaches their own address and not
+ * their receiving unit's desk.
+ */
 export const recipientSchema = z.object({
   role: z.union([roleSchema, z.literal('unit_head')]),
   unit: z.string(),
+  personId: z.string().min(1).max(128).optional(),
 });
 export type Recipient = z.infer<typeof recipientSchema>;

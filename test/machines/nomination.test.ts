@@ -28,9 +28,41 @@ describe('nomination and approval (推荐与审批)', () => {
 
   test('approval is refused when the receiving unit has reached its quota (名额已满)', () => {
     const d = new CaseDriver(nomination());
-    const r = d.refuse('approval.approve', { intake: { approved: 3, quota: 3 } });
+    const r = d.refuse('approval.approve', {
+      facts: { intake: { quota: 3, approvedBefore: 3, reserved: false } },
+    });
     expect(r.rule).toBe('approval.quota');
     expect(r.message.zh).toContain('名额3人');
+    expect(r.message.en).toContain('3 already approved');
+  });
+
+  test('the quota comes from the host, never the caller: without its facts an approval is refused', () => {
+    const d = new CaseDriver(nomination());
+    const r = d.refuse('approval.approve', {});
+    expect(r.rule).toBe('approval.quota');
+    expect(r.message.en).toContain('has not been read from the stored allocation');
+  });
+
+  test('a unit without a stored allocation has no cap; the approval records its place in the intake', () => {
+    const d = new CaseDriver(nomination());
+    const fx = d.send('approval.approve', {
+      facts: { intake: { quota: null, approvedBefore: 7, reserved: true } },
+    });
+    expect(d.ctx.approval).toMatchObject({ intake: 8, quota: null });
+    expect(ofType(fx, 'record')[0]?.params.payload).toEqual({
+      intake: { quota: null, approvedBefore: 7, reserved: true },
+    });
+  });
+
+  test('notifications to the cadre are addressed to the person, not the receiving unit’s desk', () => {
+    const d = new CaseDriver(nomination());
+    const fx = d.send('approval.approve', P.approve);
+    const approved = ofType(fx, 'notify').find((n) => n.params.template === 'case.approved');
+    expect(approved?.params.recipients).toContainEqual({
+      role: 'cadre',
+      unit: UNITS.receiving,
+      personId: d.ctx.cadre.id,
+    });
   });
 
   test('the receiving unit may not be the sending unit', () => {
@@ -50,7 +82,7 @@ describe('nomination and approval (推荐与审批)', () => {
   });
 
   test('a nominee above the age limit for the rank cannot be approved, only rejected', () => {
-    const d = new CaseDriver(nomination({ cadre: { birthDate: '1980-01-01', rank: 'deputy_section' } }));
+    const d = new CaseDriver(nomination({ cadre: { age: 46, rank: 'deputy_section' } }));
     expect(d.ctx.eligibility.ok).toBe(false);
     const r = d.refuse('approval.approve', P.approve);
     expect(r.rule).toBe('nomination.eligibility');

@@ -2,8 +2,33 @@
 import { closeByKey } from '../duties';
 import { close } from '../phases';
 import { planPosting } from '../plans';
-import { violation } from '../refusal';
+import type { SecondmentContext } from '../context';
+import type { EventOf } from '../events';
+import { violation, type Refusal } from '../refusal';
 import type { SpecMap } from '../spec';
+
+/**
+ * 名额: the receiving unit's intake may not exceed its stored allocation. The facts come from the
+ * host (the workflow's reserveIntake activity reads the allocation and the cases already approved),
+ * never from the caller; without them the approval is refused.
+ */
+export function withinQuota(c: SecondmentContext, e: EventOf<'approval.approve'>): Refusal | null {
+  const unit = e.receivingUnit ?? c.requestedReceivingUnit;
+  const intake = e.facts?.intake;
+  if (intake === undefined)
+    return violation(
+      'approval.quota',
+      `接收单位${unit}的名额尚未核定（由系统从名额分配中读取）`,
+      `The quota of receiving unit ${unit} has not been read from the stored allocation`,
+    );
+  if (intake.quota === null) return null;
+  if (intake.reserved && intake.approvedBefore < intake.quota) return null;
+  return violation(
+    'approval.quota',
+    `接收单位${unit}名额${intake.quota}人，已批准${intake.approvedBefore}人，名额已满`,
+    `Receiving unit ${unit} has a quota of ${intake.quota} and ${intake.approvedBefore} already approved: no place left`,
+  );
+}
 
 export const nominationSpecs: SpecMap<'nomination.withdraw' | 'approval.approve' | 'approval.reject'> = {
   'nomination.withdraw': {
@@ -40,22 +65,17 @@ export const nominationSpecs: SpecMap<'nomination.withdraw' | 'approval.approve'
           `接收单位${unit}与派出单位相同`,
           `Receiving unit ${unit} is the sending unit`,
         );
-      if (e.intake.approved >= e.intake.quota)
-        return violation(
-          'approval.quota',
-          `接收单位${unit}本年度已批准${e.intake.approved}人，名额${e.intake.quota}人，已满`,
-          `Receiving unit ${unit} already has ${e.intake.approved} approved of a quota of ${e.intake.quota}`,
-        );
-      return null;
+      return withinQuota(c, e);
     },
     apply: (c, e, out) => {
       const unit = e.receivingUnit ?? c.requestedReceivingUnit;
       const changed = unit !== c.requestedReceivingUnit;
       c.receivingUnit = unit;
+      const intake = e.facts?.intake;
       c.approval = {
         at: out.now,
-        intake: e.intake.approved + 1,
-        quota: e.intake.quota,
+        intake: (intake?.approvedBefore ?? 0) + 1,
+        quota: intake?.quota ?? null,
         receivingUnitChanged: changed,
       };
       closeByKey(c, 'approval.decide', 'done', out.now);

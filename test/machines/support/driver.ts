@@ -9,7 +9,7 @@ import {
   type Duty,
   type Effect,
   type EventOf,
-  type EventPayload,
+  type EventArgs,
   type EventType,
   type SecondmentInputDraft,
   type SecondmentSnapshot,
@@ -43,12 +43,12 @@ export class CaseDriver {
     return this;
   }
 
-  make<K extends EventType>(type: K, payload: EventPayload<K>, by?: Actor): EventOf<K> {
+  make<K extends EventType>(type: K, payload: EventArgs<K>, by?: Actor): EventOf<K> {
     return event(type, payload, this.now, by);
   }
 
   /** Send and require acceptance. */
-  send<K extends EventType>(type: K, payload: EventPayload<K>, by?: Actor): Effect[] {
+  send<K extends EventType>(type: K, payload: EventArgs<K>, by?: Actor): Effect[] {
     return this.sendRaw(this.make(type, payload, by));
   }
 
@@ -66,7 +66,7 @@ export class CaseDriver {
   /** Send expecting refusal: returns the refusal, asserts the snapshot is untouched. */
   refuse<K extends EventType>(
     type: K,
-    payload: EventPayload<K>,
+    payload: EventArgs<K>,
     by?: Actor,
   ): Exclude<CheckResult, { ok: true }> {
     return this.refuseRaw(this.make(type, payload, by));

@@ -2,7 +2,7 @@
 import type {
   Actor,
   EventOf,
-  EventPayload,
+  EventArgs,
   EventType,
   Role,
   SecondmentEvent,
@@ -50,8 +50,7 @@ export function nomination(
     programme: 'none',
     cadre: {
       id: CADRE_ID,
-      displayName: '张三',
-      birthDate: '1992-03-14',
+      age: 33,
       rank: 'deputy_section',
       cpcMember: true,
       categories: ['selected_graduate'],
@@ -123,7 +122,7 @@ export const DEFAULT_ROLE: Record<EventType, Role> = {
 
 export function event<K extends EventType>(
   type: K,
-  payload: EventPayload<K>,
+  payload: EventArgs<K>,
   at: string,
   by?: Actor,
 ): EventOf<K> {
@@ -132,7 +131,8 @@ export function event<K extends EventType>(
 
 /** Typical payloads, so a test names only what it is about. */
 export const P = {
-  approve: { intake: { approved: 1, quota: 3 } },
+  /** What the workflow adds from the stored allocation: one of three places taken. */
+  approve: { facts: { intake: { quota: 3, approvedBefore: 1, reserved: true } } },
   arrangeElected: { title: '副镇长', level: 'deputy_section' as const, elected: true },
   arrange: { title: '镇长助理', level: 'deputy_section' as const, elected: false },
   elected: { elected: true, votesFor: 40, votesTotal: 45, session: '第十八届人大第三次会议' },
