@@ -1,6 +1,7 @@
 import type { Db } from '../db';
-import type { ApplyTransitionResult, TransitionRecordInput } from '../store';
+import type { ApplyTransitionResult, IntakeFacts, TransitionRecordInput } from '../store';
 import { applyTransition } from './applyTransition';
+import { releaseIntake, reserveIntake, type IntakeRequestInput } from './intake';
 
 export interface ActivityDeps {
   db: Db;
@@ -15,6 +16,8 @@ export function createActivities(deps: ActivityDeps) {
   return {
     applyTransition: (input: TransitionRecordInput): Promise<ApplyTransitionResult> =>
       applyTransition(db, input),
+    reserveIntake: (input: IntakeRequestInput): Promise<IntakeFacts> => reserveIntake(db, input),
+    releaseIntake: (input: { caseId: string }): Promise<{ released: boolean }> => releaseIntake(db, input),
   };
 }
 

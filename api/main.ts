@@ -4,7 +4,7 @@ import { connectClient } from '../config/temporalConnection';
 import { databaseConfigFromEnv, openDatabase } from '../db';
 import { setupObservability } from '../observability';
 import { authConfigFromEnv } from './auth/config';
-import { seedDemoUsers } from './auth/users';
+import { seedDemoUsers } from '../stack/demo/users';
 import { buildApi } from './server';
 
 /**

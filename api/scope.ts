@@ -1,24 +1,27 @@
 import type { Queryable } from '../db';
 import type { Actor } from '../machines/secondment';
-import { caseRefInScope, type CaseRef } from '../store';
+import { caseRefInScope, findUser, type CaseRef } from '../store';
 import type { ApiUser } from './auth/users';
 import { ApiError, notFound } from './errors';
 
 export type { CaseRef } from '../store';
 
 /**
- * Who sees which case (the one rule every read and write goes through):
+ * Who sees which case (the one rule every read and write goes through; jurisdictions follow the
+ * unit tree, see store/scope.ts):
  *
- * | role              | sees a case when                                   | acts as unit         |
- * | ----------------- | -------------------------------------------------- | -------------------- |
- * | org_admin         | the case's organization department ∈ user's units  | the case's org unit  |
- * | sending_officer   | the case's sending unit ∈ user's units             | the sending unit     |
- * | receiving_officer | the case's (current) receiving unit ∈ user's units | the receiving unit   |
- * | cadre             | the case's cadre id = the user's cadre id          | (cadre id)           |
- * | auditor           | org, sending or receiving unit ∈ user's units      | never acts           |
+ * | role              | sees a case when                                                              | acts as unit               |
+ * | ----------------- | ----------------------------------------------------------------------------- | -------------------------- |
+ * | org_admin         | its org department, sending or receiving unit lies in the admin's jurisdiction | the case's org unit (if theirs) |
+ * | united_front      | the same, for 党外 (non-CPC) cadres                                            | the case's united front unit (if theirs) |
+ * | sending_officer   | its sending unit ∈ the user's units                                           | the sending unit           |
+ * | receiving_officer | its (current) receiving unit ∈ the user's units                               | the receiving unit         |
+ * | cadre             | its cadre is the user's person                                                | (person id)                |
+ * | auditor           | like org_admin                                                                | never acts                 |
  *
- * Anything else is "not found" (404), so a user cannot learn that another unit's case exists. The
- * SQL of the rule is in store/scope.ts; this file holds what the API decides from it.
+ * A jurisdiction is the subtree of the region above each of the user's units: the city department's
+ * includes every county under the city, a county department's only its county. Anything else is
+ * "not found" (404), so a user cannot learn that another unit's case exists.
  */
 
 /** The case if this user may see it; otherwise NOT_FOUND, exactly as if it did not exist. */
@@ -44,11 +47,19 @@ export function assertOrgAdmin(user: ApiUser, what: string): void {
   }
 }
 
-/** The unit this user acts for in this case (always one of the user's units, by the scope rule). */
+/**
+ * The unit this user acts for in this case. A department acts as the case's own department only
+ * if it is one of theirs: the city department sees a county's case but acts as itself, which the
+ * lifecycle rules refuse (unit.binding) — it reads, the county acts.
+ */
 export function actingUnit(user: ApiUser, ref: CaseRef): string {
+  const own = (unit: string | null) =>
+    unit !== null && user.units.includes(unit) ? unit : (user.units[0] ?? '');
   switch (user.role) {
     case 'org_admin':
-      return ref.orgUnit ?? '';
+      return own(ref.orgUnit);
+    case 'united_front':
+      return own(ref.unitedFrontUnit);
     case 'sending_officer':
       return ref.sendingUnit;
     case 'receiving_officer':
@@ -61,25 +72,48 @@ export function actingUnit(user: ApiUser, ref: CaseRef): string {
 
 /**
  * The event's actor, built from the logged-in user only (never from the request body). A cadre's
- * actor id is their cadre id, which is how the lifecycle machine recognises the case's own cadre.
+ * actor id is their person id, which is how the lifecycle machine recognises the case's own cadre.
  */
 export function actorFor(user: ApiUser, ref: CaseRef): Actor {
   return {
-    id: user.role === 'cadre' ? (user.cadreId ?? user.username) : user.username,
+    id: user.role === 'cadre' ? (user.personId ?? user.username) : user.username,
     role: user.role,
     unit: actingUnit(user, ref),
   };
 }
 
-/** An org admin entering a step for another party of the case: recorded as on-behalf-of. */
-export function onBehalfPrincipal(
+/**
+ * An org admin entering a step for another party of the case: recorded as on-behalf-of. The party
+ * is the case's own: its cadre (the registry's person), or a desk of the case's unit for that role
+ * — or, when an id is named, a real user who holds that role at that unit; anything else is refused.
+ */
+export async function onBehalfPrincipal(
+  db: Queryable,
   ref: CaseRef,
   forParty: { role: 'sending_officer' | 'receiving_officer' | 'cadre'; id?: string | undefined },
-): NonNullable<Actor['onBehalfOf']> {
+): Promise<NonNullable<Actor['onBehalfOf']>> {
   const unit = forParty.role === 'sending_officer' ? ref.sendingUnit : ref.receivingUnit;
-  const id =
-    forParty.role === 'cadre'
-      ? (ref.cadreId ?? forParty.id ?? 'cadre')
-      : (forParty.id ?? `${forParty.role}@${unit}`);
-  return { id, role: forParty.role, unit };
+  if (forParty.role === 'cadre') {
+    const cadre = ref.cadreId ?? '';
+    if (forParty.id !== undefined && forParty.id !== cadre)
+      throw new ApiError('FORBIDDEN', '只能代本案干部本人办理 / you may act only for this case’s own cadre', {
+        field: 'body.onBehalfOf.id',
+        rule: 'actor.onBehalf',
+      });
+    return { id: cadre || 'cadre', role: 'cadre', unit };
+  }
+  if (forParty.id === undefined) return { id: `${forParty.role}@${unit}`, role: forParty.role, unit };
+  const stored = await findUser(db, forParty.id);
+  const holds =
+    stored !== null &&
+    !stored.disabled &&
+    stored.user.role === forParty.role &&
+    stored.user.units.includes(unit);
+  if (!holds)
+    throw new ApiError(
+      'FORBIDDEN',
+      `代为办理须指明本案${forParty.role === 'sending_officer' ? '派出' : '接收'}单位的在岗用户 / onBehalfOf.id must be an active ${forParty.role} of the case’s unit ${unit}`,
+      { field: 'body.onBehalfOf.id', rule: 'actor.onBehalf' },
+    );
+  return { id: stored.user.username, role: forParty.role, unit };
 }

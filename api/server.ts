@@ -26,6 +26,9 @@ import { exportRoutes } from './routes/export';
 import { metaRoutes } from './routes/meta';
 import { stuckRoutes } from './routes/stuck';
 import { userRoutes } from './routes/users';
+import { unitRoutes } from './routes/units';
+import { personRoutes } from './routes/persons';
+import { notificationRoutes } from './routes/notifications';
 
 export type { ApiContext, ApiDeps } from './context';
 
@@ -113,6 +116,9 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     dashboardRoutes(r, ctx);
     exportRoutes(r, ctx);
     userRoutes(r, ctx);
+    unitRoutes(r, ctx);
+    personRoutes(r, ctx);
+    notificationRoutes(r, ctx);
     done();
   });
   void app.register(consoleRoutes);

@@ -9,6 +9,7 @@ import {
 } from '../machines/secondment/projections';
 import { CASE_PAGE_MAX } from './constants';
 import { CASE_ID_PATTERN } from './caseId';
+import { booleanish, storableText } from './text';
 
 export {
   auditTailEntrySchema,
@@ -30,8 +31,6 @@ export const INTERVENTIONS = (Object.keys(eventPayloadSchemas) as EventType[]).f
   t.startsWith('admin.'),
 );
 
-/** Accepts real booleans and the query-string forms 'true' / 'false'. */
-const booleanish = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 const oneOrMany = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
   .transform((v) => (Array.isArray(v) ? v : [v]));
@@ -44,7 +43,13 @@ export type CaseSort = z.infer<typeof caseSortSchema>;
 export const caseFilterSchema = z.object({
   status: oneOrMany.optional(),
   kind: oneOrMany.optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** part of the cadre's name (姓名) */
+  q: storableText(1, 64).optional(),
+  /** the cases of one round (批次) */
+  roundId: z.string().min(1).max(64).optional(),
+  /** the cases of one person of the registry */
+  personId: z.string().min(1).max(128).optional(),
   sendingUnit: z.string().min(1).optional(),
   receivingUnit: z.string().min(1).optional(),
   /** Either side: cases a unit sends or receives. */
@@ -69,15 +74,28 @@ export const nextDutySchema = caseProjectionSchema.shape.nextDuty
   .unwrap()
   .extend({ dueAt: z.string().nullable() });
 
-/** One row of the case list (the `cases` projection). */
+/** The cadre of a case as lists show them: the registry's name beside the id. */
+export const caseCadreSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** false: a 党外 (non-CPC) cadre */
+  cpcMember: z.boolean().nullable(),
+});
+
+/** One row of the case list (the `cases` projection), with names joined in. */
 export const caseSummarySchema = z.object({
   caseId: z.string(),
   status: z.string(),
   kind: z.string(),
   year: z.number().int(),
   sendingUnit: z.string(),
+  sendingUnitName: labelSchema,
   receivingUnit: z.string(),
-  nextDuty: nextDutySchema.nullable(),
+  receivingUnitName: labelSchema,
+  /** null for a case whose parties the API never recorded (nominated outside it) */
+  cadre: caseCadreSchema.nullable(),
+  roundId: z.string().nullable(),
+  nextDuty: nextDutySchema.extend({ ownerUnitName: labelSchema }).nullable(),
   nextDeadline: z.string().nullable(),
   overdue: z.boolean(),
   stuck: z.boolean(),
@@ -137,9 +155,21 @@ export const allowedEventSchema = z.object({
   intervention: z.boolean(),
 });
 
+/** The round link of a case (挂职期限、生活补助、工资待遇), recorded when the launch started it. */
+export const caseRoundSchema = z.object({
+  roundId: z.string(),
+  roundName: z.string(),
+  term: z.object({ start: z.string(), end: z.string(), reason: z.string().nullable() }),
+  subsidy: z.object({ amountPerDay: z.number(), payer: z.string(), payerName: labelSchema }),
+  payRule: z.object({ code: z.string(), label: labelSchema }),
+});
+
 /** GET /api/cases/:id */
 export const caseDetailSchema = z.object({
   caseId: z.string(),
+  cadre: caseCadreSchema.nullable(),
+  units: z.record(z.string(), labelSchema),
+  round: caseRoundSchema.nullable(),
   summary: caseSummarySchema.nullable(),
   status: z.string().nullable(),
   statusLabel: labelSchema.nullable(),
@@ -173,8 +203,21 @@ export const onBehalfSchema = z
   .strict();
 export type OnBehalf = z.infer<typeof onBehalfSchema>;
 
-/** A nomination as the API takes it: who nominates comes from the session, the time from the server. */
+/**
+ * A nomination as the API takes it (POST /api/cases): the person of the registry by id, never a
+ * name or birth date. The server builds the machine's rule facts from the registry, derives the
+ * organization and united front departments from the unit tree, takes who nominates from the
+ * session and the time from its clock.
+ */
 export const nominationBodySchema = secondmentInputSchema
-  .omit({ nominatedBy: true, at: true, caseId: true })
-  .extend({ caseId: secondmentInputSchema.shape.caseId.optional() })
+  .pick({ kind: true, programme: true, sendingUnit: true, requestedReceivingUnit: true, termMonths: true })
+  .extend({
+    personId: z.string().trim().min(1).max(128),
+    caseId: secondmentInputSchema.shape.caseId.optional(),
+    year: z.number().int().min(2000).max(2100).optional(),
+    cohort: storableText(1, 64).optional(),
+    source: secondmentInputSchema.shape.source,
+    policy: secondmentInputSchema.shape.policy.default('default'),
+  })
   .strict();
+export type NominationBody = z.input<typeof nominationBodySchema>;

@@ -1,10 +1,15 @@
 // The console's dashboard reads: counts in scope, and the duties the caller owes.
 import { z } from 'zod';
-import { openDutySchema } from './cases';
+import { labelSchema, openDutySchema } from './cases';
 
-export const countSchema = z.object({ key: z.string(), count: z.number().int() });
+export const countSchema = z.object({
+  key: z.string(),
+  count: z.number().int(),
+  /** the key's name (a unit's, a kind's, a status's) */
+  label: labelSchema.optional(),
+});
 
-/** GET /api/stats */
+/** GET /api/stats: secondments (rejected and withdrawn nominations apart, in notSecondments) */
 export const statsSchema = z.object({
   total: z.number().int(),
   overdue: z.number().int(),
@@ -14,6 +19,8 @@ export const statsSchema = z.object({
   bySendingUnit: z.array(countSchema),
   byReceivingUnit: z.array(countSchema),
   byYear: z.array(countSchema),
+  /** nominations that never became secondments (rejected, withdrawn), by status */
+  notSecondments: z.array(countSchema),
 });
 export type Stats = z.infer<typeof statsSchema>;
 

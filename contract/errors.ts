@@ -62,6 +62,13 @@ export const API_ERRORS = {
   },
   CASE_EXISTS: { status: 409, exit: EXIT.REFUSED, meaning: 'nomination with an existing case id' },
   USER_EXISTS: { status: 409, exit: EXIT.REFUSED, meaning: "a new user's username is taken" },
+  UNIT_EXISTS: { status: 409, exit: EXIT.REFUSED, meaning: "a new unit's code is taken" },
+  ROUND_EXISTS: { status: 409, exit: EXIT.REFUSED, meaning: "a new round's id is taken" },
+  QUOTA_EXCEEDED: {
+    status: 409,
+    exit: EXIT.REFUSED,
+    meaning: "the decision board would assign more than the unit's allocation (rule approval.quota)",
+  },
   EVENT_REFUSED: {
     status: 409,
     exit: EXIT.REFUSED,

@@ -13,3 +13,8 @@ export * from './stuck';
 export * from './dashboard';
 export * from './users';
 export * from './meta';
+export * from './text';
+export * from './units';
+export * from './persons';
+export * from './rounds';
+export * from './notifications';

@@ -20,8 +20,17 @@ export const vocabularySchema = z.object({
   escalationSteps: labels,
   /** kinds of personnel-file (个人档案) entries */
   personnelFileKinds: labels,
-  /** unit codes with their names */
+  /** unit codes with their names (the unit directory) */
   units: labels,
+  unitTypes: labels,
+  unitLevels: labels,
+  genders: labels,
+  partyStatuses: labels,
+  /** statuses of a round (批次) and of a recommendation on the decision board */
+  roundStatuses: labels,
+  recommendationStatuses: labels,
+  /** nomination sources (个人自荐, 群众推荐, 组织推荐, 竞争性选拔) */
+  sources: labels,
   /** status code → the statechart's state (node id), e.g. EXTENDED → service */
   statusState: z.record(z.string(), z.string()),
   terminalStatuses: z.array(z.string()),

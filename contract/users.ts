@@ -2,8 +2,15 @@
 import { z } from 'zod';
 import { unitCodeSchema } from '../machines/secondment/roles';
 
-/** The roles a person can log in with (the machine's `system` and `united_front` are not API users). */
-export const USER_ROLES = ['org_admin', 'sending_officer', 'receiving_officer', 'cadre', 'auditor'] as const;
+/** The roles a person can log in with (the machine's `system` is not a user). */
+export const USER_ROLES = [
+  'org_admin',
+  'sending_officer',
+  'receiving_officer',
+  'cadre',
+  'united_front',
+  'auditor',
+] as const;
 export const userRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
@@ -18,12 +25,17 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: userRoleSchema,
   units: z.array(z.string()),
-  cadreId: z.string().nullable(),
+  /** a cadre account's person of the registry (干部库) */
+  personId: z.string().nullable(),
 });
 export type User = z.infer<typeof userSchema>;
 
-/** A user as the user administration lists it. */
-export const userViewSchema = userSchema.extend({ disabled: z.boolean() });
+/** A user as the user administration lists it, with names of units and person. */
+export const userViewSchema = userSchema.extend({
+  disabled: z.boolean(),
+  unitNames: z.array(z.object({ zh: z.string(), en: z.string() })),
+  personName: z.string().nullable(),
+});
 export type UserView = z.infer<typeof userViewSchema>;
 
 export const newUserSchema = z
@@ -32,16 +44,19 @@ export const newUserSchema = z
     displayName: z.string().trim().min(1).max(64),
     role: userRoleSchema,
     units: z.array(unitCodeSchema).max(100).default([]),
-    cadreId: z.string().trim().min(1).max(128).optional(),
+    /** a cadre account: the person of the registry it belongs to (in the admin's jurisdiction) */
+    personId: z.string().trim().min(1).max(128).optional(),
     password: z.string().min(10, 'password: at least 10 characters').max(200),
   })
   .superRefine((u, ctx) => {
-    if (u.role === 'cadre' && !u.cadreId)
+    if (u.role === 'cadre' && !u.personId)
       ctx.addIssue({
         code: 'custom',
-        path: ['cadreId'],
-        message: 'a cadre user must be bound to a cadre id',
+        path: ['personId'],
+        message: 'a cadre user must be bound to a person of the registry',
       });
+    if (u.role !== 'cadre' && u.personId)
+      ctx.addIssue({ code: 'custom', path: ['personId'], message: 'only a cadre account has a person' });
     if (u.role !== 'cadre' && u.units.length === 0)
       ctx.addIssue({ code: 'custom', path: ['units'], message: 'at least one unit code is required' });
   });

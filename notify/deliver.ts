@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, Queryable } from '../db';
-import { claimDueNotification, markFailed, markSent, resolveRecipient } from '../store';
+import { claimDueNotification, markFailed, markSent, personAddress, resolveRecipient } from '../store';
+import { mailNames } from './names';
 import { renderNotification } from './render';
 import type { MailTransport } from './transports/mailTransport';
 import { messageIdFor } from './transports/smtp';
@@ -96,8 +97,18 @@ async function deliverOne(tx: Queryable, deps: DeliveryDeps): Promise<DeliveryOu
   // while the attempt count is still recorded in this transaction.
   await tx.query('SAVEPOINT deliver');
   try {
-    const recipient = await resolveRecipient(tx, row.recipientRole, row.recipientUnit);
-    const text = renderNotification(row.template, recipient.locale, row.vars, { caseId: row.caseId });
+    // A person's own address (the cadre): never their unit's desk, which other cadres share.
+    const recipient = row.recipientPersonId
+      ? { address: await personAddress(tx, row.recipientPersonId), locale: 'zh-CN' as const }
+      : await resolveRecipient(tx, row.recipientRole, row.recipientUnit);
+    const names = await mailNames(tx, { caseId: row.caseId, vars: row.vars });
+    const text = renderNotification(
+      row.template,
+      recipient.locale,
+      row.vars,
+      { caseId: row.caseId, subject: row.subject },
+      names,
+    );
     await deps.transport.send(
       {
         notificationId: row.id,

@@ -14,6 +14,7 @@ export {
   type DeliveryReport,
 } from './deliver';
 export { renderNotification } from './render';
+export { mailNames, type MailNames } from './names';
 export { notificationTemplates, type MailText } from './templates';
 export type { MailTransport, OutgoingMail } from './transports/mailTransport';
 export { LocalMailboxTransport } from './transports/localMailbox';

@@ -80,6 +80,17 @@ export const notificationTemplates: Record<string, Record<Locale, MailText>> = {
   },
 };
 
+notificationTemplates['seminar.invited'] = {
+  'zh-CN': {
+    subject: '【挂职锻炼】座谈会邀请：{{title}}',
+    body: '兹定于 {{heldAt}} 在{{place}}召开“{{title}}”，请准时参加。',
+  },
+  en: {
+    subject: '[Secondment] Invitation: {{title}}',
+    body: 'You are invited to "{{title}}" at {{place}} on {{heldAt}}.',
+  },
+};
+
 /** For templates nobody wrote yet: still delivered, listing every var so nothing is lost. */
 export const fallbackTemplate: Record<Locale, { subject: string; intro: string }> = {
   'zh-CN': {

@@ -5,7 +5,7 @@ import { loadEnv, temporalTarget } from '../config/env';
 import { connectClient, connectWorker } from '../config/temporalConnection';
 import { buildApi } from '../api/server';
 import { authConfigFromEnv } from '../api/auth/config';
-import { seedDemoUsers } from '../api/auth/users';
+import { seedDemoUsers } from './demo/users';
 import { activityMetrics, deliveryMetrics, setupObservability } from '../observability';
 import { createAllActivities } from '../worker/activities';
 import { createWorker } from '../worker/createWorker';

@@ -7,10 +7,13 @@ export type NotificationStatus = 'pending' | 'sent' | 'dead';
 
 export interface OutboxNotification {
   id: string;
-  caseId: string;
-  seq: number;
+  /** null for a notification about a round or seminar (see subject) */
+  caseId: string | null;
+  subject: string | null;
+  seq: number | null;
   recipientRole: string;
   recipientUnit: string;
+  recipientPersonId: string | null;
   template: string;
   vars: Record<string, unknown>;
   status: NotificationStatus;
@@ -23,10 +26,12 @@ export interface OutboxNotification {
 
 interface NotificationRow {
   id: string;
-  case_id: string;
-  seq: number;
+  case_id: string | null;
+  subject: string | null;
+  seq: number | null;
   recipient_role: string;
   recipient_unit: string;
+  recipient_person_id: string | null;
   template: string;
   vars: Record<string, unknown>;
   status: NotificationStatus;
@@ -41,9 +46,11 @@ function toNotification(r: NotificationRow): OutboxNotification {
   return {
     id: r.id,
     caseId: r.case_id,
+    subject: r.subject,
     seq: r.seq,
     recipientRole: r.recipient_role,
     recipientUnit: r.recipient_unit,
+    recipientPersonId: r.recipient_person_id,
     template: r.template,
     vars: r.vars,
     status: r.status,
@@ -59,7 +66,7 @@ function toNotification(r: NotificationRow): OutboxNotification {
 export async function listNotifications(db: Queryable, caseId?: string): Promise<OutboxNotification[]> {
   const rows = await db.query<NotificationRow>(
     caseId === undefined
-      ? 'SELECT * FROM notifications ORDER BY case_id, seq, id'
+      ? 'SELECT * FROM notifications ORDER BY case_id NULLS LAST, seq, id'
       : 'SELECT * FROM notifications WHERE case_id = $1 ORDER BY seq, id',
     caseId === undefined ? [] : [caseId],
   );
@@ -91,9 +98,11 @@ export async function requeueDeadLetter(db: Queryable, notificationId: string): 
 /** A due notification, claimed for delivery by this transaction. */
 export interface ClaimedNotification {
   id: string;
-  caseId: string;
+  caseId: string | null;
+  subject: string | null;
   recipientRole: string;
   recipientUnit: string;
+  recipientPersonId: string | null;
   template: string;
   vars: Record<string, unknown>;
   attempts: number;
@@ -108,15 +117,17 @@ export interface ClaimedNotification {
 export async function claimDueNotification(tx: Queryable, now: Date): Promise<ClaimedNotification | null> {
   const rows = await tx.query<{
     id: string;
-    case_id: string;
+    case_id: string | null;
+    subject: string | null;
     recipient_role: string;
     recipient_unit: string;
+    recipient_person_id: string | null;
     template: string;
     vars: Record<string, unknown>;
     attempts: number;
     created_at: Timestamp;
   }>(
-    `SELECT id, case_id, recipient_role, recipient_unit, template, vars, attempts, created_at
+    `SELECT id, case_id, subject, recipient_role, recipient_unit, recipient_person_id, template, vars, attempts, created_at
        FROM notifications
       WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1::timestamptz)
       ORDER BY next_attempt_at NULLS FIRST, created_at, id
@@ -129,8 +140,10 @@ export async function claimDueNotification(tx: Queryable, now: Date): Promise<Cl
     ? {
         id: r.id,
         caseId: r.case_id,
+        subject: r.subject,
         recipientRole: r.recipient_role,
         recipientUnit: r.recipient_unit,
+        recipientPersonId: r.recipient_person_id,
         template: r.template,
         vars: r.vars,
         attempts: r.attempts,

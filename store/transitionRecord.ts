@@ -38,7 +38,8 @@ export const projectionSchema = z.object({
   stuckReason: z.string().nullish(),
 });
 
-export const recipientSchema = z.object({ role: text, unit: text });
+/** A role at a unit; the cadre also by person id, so their mail reaches them and not their unit's desk. */
+export const recipientSchema = z.object({ role: text, unit: text, personId: text.max(128).optional() });
 
 export const notificationRequestSchema = z.object({
   recipients: z.array(recipientSchema).min(1),

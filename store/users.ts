@@ -9,13 +9,21 @@ interface UserRow {
   role: UserRole;
   units: string[] | string;
   cadre_id: string | null;
+  person_id: string | null;
   password_hash: string;
   disabled: boolean;
 }
 
 function toUser(r: UserRow): User {
   const units = typeof r.units === 'string' ? (JSON.parse(r.units) as string[]) : r.units;
-  return { username: r.username, displayName: r.display_name, role: r.role, units, cadreId: r.cadre_id };
+  // Accounts from before the registry were bound by cadre id; migration 005 copied it to person_id.
+  return {
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    units,
+    personId: r.person_id ?? r.cadre_id,
+  };
 }
 
 export interface StoredUser {
@@ -27,9 +35,9 @@ export interface StoredUser {
 /** Inserts a user; throws the driver's unique violation (23505) when the username is taken. */
 export async function insertUser(db: Queryable, u: User & { passwordHash: string }): Promise<User> {
   const rows = await db.query<UserRow>(
-    `INSERT INTO api_users (username, display_name, role, units, cadre_id, password_hash)
+    `INSERT INTO api_users (username, display_name, role, units, person_id, password_hash)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6) RETURNING *`,
-    [u.username, u.displayName, u.role, JSON.stringify(u.units), u.cadreId, u.passwordHash],
+    [u.username, u.displayName, u.role, JSON.stringify(u.units), u.personId, u.passwordHash],
   );
   return toUser(rows[0] as UserRow);
 }

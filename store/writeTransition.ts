@@ -195,9 +195,20 @@ async function writeInTransaction(
   const outbox = record.notifications.flatMap((n) => n.recipients.map((r) => ({ ...r, n })));
   for (const [idx, row] of outbox.entries()) {
     await tx.query(
-      `INSERT INTO notifications (id, case_id, seq, recipient_role, recipient_unit, template, vars, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::timestamptz)`,
-      [ids[idx], caseId, seq, row.role, row.unit, row.n.template, JSON.stringify(row.n.vars), event.at],
+      `INSERT INTO notifications (id, case_id, seq, recipient_role, recipient_unit, recipient_person_id, template, vars,
+         created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz)`,
+      [
+        ids[idx],
+        caseId,
+        seq,
+        row.role,
+        row.unit,
+        row.personId ?? null,
+        row.n.template,
+        JSON.stringify(row.n.vars),
+        event.at,
+      ],
     );
   }
 

@@ -40,6 +40,8 @@ const proxyIdentitySchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(unitCodeSchema).max(100)),
+  /** a cadre's person id in the registry (x-secondment-cadre: the header's name before it) */
+  'x-secondment-person': z.string().trim().min(1).max(128).optional(),
   'x-secondment-cadre': z.string().trim().min(1).max(128).optional(),
 });
 
@@ -86,12 +88,11 @@ export function installAuth(app: FastifyInstance, db: Db, config: AuthConfig): v
         throw new ApiError('UNAUTHENTICATED', '代理未提供有效身份 / the proxy sent no valid identity');
       }
       const h = parsed.data;
-      if (
-        h['x-secondment-role'] === 'cadre' ? !h['x-secondment-cadre'] : h['x-secondment-units'].length === 0
-      ) {
+      const personId = h['x-secondment-person'] ?? h['x-secondment-cadre'] ?? null;
+      if (h['x-secondment-role'] === 'cadre' ? !personId : h['x-secondment-units'].length === 0) {
         throw new ApiError(
           'UNAUTHENTICATED',
-          '代理身份缺少单位或干部编号 / proxy identity lacks units or cadre id',
+          '代理身份缺少单位或干部编号 / proxy identity lacks units or person id',
         );
       }
       if (stateChanging && presented === '') {
@@ -102,7 +103,7 @@ export function installAuth(app: FastifyInstance, db: Db, config: AuthConfig): v
         displayName: h['x-secondment-user'],
         role: h['x-secondment-role'],
         units: h['x-secondment-units'],
-        cadreId: h['x-secondment-cadre'] ?? null,
+        personId: h['x-secondment-role'] === 'cadre' ? personId : null,
       };
       return;
     }

@@ -1,6 +1,6 @@
 import { newUserSchema, type NewUser, type User } from '../../contract';
 import type { Queryable } from '../../db';
-import { countUsers, findUser, insertUser, listUsers as storedUsers, type StoredUser } from '../../store';
+import { findUser, insertUser, listUsers as storedUsers, type StoredUser } from '../../store';
 import { hashPassword } from './passwords';
 
 export {
@@ -24,7 +24,7 @@ export async function createUser(db: Queryable, input: NewUser): Promise<ApiUser
     displayName: u.displayName,
     role: u.role,
     units: u.units,
-    cadreId: u.cadreId ?? null,
+    personId: u.personId ?? null,
     passwordHash,
   });
 }
@@ -39,76 +39,3 @@ export function listUsers(db: Queryable): Promise<(ApiUser & { disabled: boolean
 }
 
 export { setUserDisabled } from '../../store';
-
-/** Units of the demo data (the same codes the tests' fixtures use). */
-export const DEMO_UNITS = {
-  org: 'city.org-dept',
-  otherOrg: 'county.c.org-dept',
-  sending: 'city.dev-reform',
-  receiving: 'county.a.town-b',
-  otherReceiving: 'county.c.town-d',
-  unitedFront: 'city.united-front',
-} as const;
-export const DEMO_CADRE_ID = 'cadre-7f3a';
-export const DEMO_PASSWORD = 'secondment-demo';
-
-/** The demo users listed in api/README.md; all share DEMO_PASSWORD. */
-export const DEMO_USERS: NewUser[] = [
-  {
-    username: 'admin',
-    displayName: '市委组织部 王主任',
-    role: 'org_admin',
-    units: [DEMO_UNITS.org],
-    password: DEMO_PASSWORD,
-  },
-  {
-    username: 'county-admin',
-    displayName: '县委组织部 赵科长',
-    role: 'org_admin',
-    units: [DEMO_UNITS.otherOrg],
-    password: DEMO_PASSWORD,
-  },
-  {
-    username: 'sender',
-    displayName: '市发改委 人事处',
-    role: 'sending_officer',
-    units: [DEMO_UNITS.sending],
-    password: DEMO_PASSWORD,
-  },
-  {
-    username: 'receiver',
-    displayName: 'A县B镇 党政办',
-    role: 'receiving_officer',
-    units: [DEMO_UNITS.receiving],
-    password: DEMO_PASSWORD,
-  },
-  {
-    username: 'receiver-c',
-    displayName: 'C县D镇 党政办',
-    role: 'receiving_officer',
-    units: [DEMO_UNITS.otherReceiving],
-    password: DEMO_PASSWORD,
-  },
-  {
-    username: 'cadre',
-    displayName: '张三（挂职干部）',
-    role: 'cadre',
-    cadreId: DEMO_CADRE_ID,
-    password: DEMO_PASSWORD,
-  },
-  {
-    username: 'auditor',
-    displayName: '审计 李审计',
-    role: 'auditor',
-    units: [DEMO_UNITS.org],
-    password: DEMO_PASSWORD,
-  },
-];
-
-/** Seeds the demo users when no user exists yet; returns the usernames created. */
-export async function seedDemoUsers(db: Queryable): Promise<string[]> {
-  if ((await countUsers(db)) > 0) return [];
-  const created: string[] = [];
-  for (const u of DEMO_USERS) created.push((await createUser(db, u)).username);
-  return created;
-}

@@ -17,12 +17,19 @@ import {
 } from '../../contract';
 import { eventLabels, eventPayloadSchemas, type Actor, type EventType } from '../../machines/secondment';
 import {
+  caseRoundOf,
+  chinaDay,
   forgetCaseParties,
   getAuditTrail,
   getCase,
   getPersonnelFile,
   listCasesInScope,
+  nearestDepartment,
+  nominationPartiesOf,
+  personInScope,
+  personNames,
   recordCaseParties,
+  unitNames,
 } from '../../store';
 import { callerOf } from '../auth/plugin';
 import type { ApiUser } from '../auth/users';
@@ -76,8 +83,12 @@ async function allowedFor(ctx: ApiContext, user: ApiUser, ref: CaseRef): Promise
   return ctx.cases.allowedEvents(ref.caseId, user.role, actingUnit(user, ref));
 }
 
-/** Who nominates, from the session: a sending officer for their unit, an org admin for their department. */
-function nominator(user: ApiUser, body: z.infer<typeof nominationBodySchema>): Actor {
+/**
+ * Who nominates, from the session: a sending officer for their own unit, an org admin for a unit of
+ * their jurisdiction whose case would be their department's. Nothing about the case's departments
+ * comes from the body: they follow from the unit tree.
+ */
+async function nominator(ctx: ApiContext, user: ApiUser, body: NominationInput): Promise<Actor> {
   if (user.role === 'sending_officer') {
     // Deadlines and escalation are the organization department's rules: a unit picks a shipped
     // policy by name, only an org admin may set a policy of its own.
@@ -94,17 +105,22 @@ function nominator(user: ApiUser, body: z.infer<typeof nominationBodySchema>): A
     return { id: user.username, role: user.role, unit: body.sendingUnit };
   }
   if (user.role === 'org_admin') {
-    if (!user.units.includes(body.orgUnit))
-      throw new ApiError('FORBIDDEN', '只能为本组织部的案件推荐 / orgUnit must be your own department', {
-        field: 'orgUnit',
-      });
-    return { id: user.username, role: user.role, unit: body.orgUnit };
+    const org = await nearestDepartment(ctx.db, body.sendingUnit, 'org_dept');
+    if (org === null || !user.units.includes(org))
+      throw new ApiError(
+        'FORBIDDEN',
+        `派出单位的案件归${org ?? '—'}管理，不是本组织部 / a case of this sending unit belongs to ${org ?? 'no department'}, not yours`,
+        { field: 'sendingUnit' },
+      );
+    return { id: user.username, role: user.role, unit: org };
   }
   throw new ApiError(
     'FORBIDDEN',
     '只有派出单位或组织部可以推荐 / only sending officers and org admins nominate',
   );
 }
+
+type NominationInput = z.infer<typeof nominationBodySchema>;
 
 /** The two event routes take the same path, body and answer. */
 const eventRoute = (summary: string, description: string) => ({
@@ -126,7 +142,7 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
       schema: {
         tags: ['cases'],
         summary:
-          'Nominate a cadre (starts a case). Sending officers for their unit, org admins for their department.',
+          'Nominate a person of the registry (starts a case). Sending officers for their unit, org admins for their department; the departments follow from the unit tree.',
         security: [{ session: [], csrf: [] }],
         body: nominationBodySchema,
         response: { 201: caseAnswerSchema, ...ERROR_RESPONSES },
@@ -135,23 +151,60 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
     async (request, reply) => {
       const user = callerOf(request);
       const body = request.body;
-      const actor = nominator(user, body);
+      const actor = await nominator(ctx, user, body);
+      const now = new Date();
+      const year = body.year ?? now.getUTCFullYear();
+      // The person must be one the nominator may see (their unit's, their jurisdiction's).
+      if (!(await personInScope(ctx.db, user, body.personId)))
+        throw new ApiError('NOT_FOUND', `干部库中未找到 / no such person in the registry: ${body.personId}`, {
+          field: 'personId',
+        });
+      const derived = await nominationPartiesOf(ctx.db, {
+        personId: body.personId,
+        sendingUnit: body.sendingUnit,
+        requestedReceivingUnit: body.requestedReceivingUnit,
+        year,
+        day: chinaDay(now),
+      });
+      if (!derived.ok) {
+        const { field, zh, en } = derived.problem;
+        throw new ApiError('INVALID_INPUT', `${zh} / ${en}`, { field });
+      }
+      const { orgUnit, unitedFrontUnit, facts } = derived.parties;
       const caseId = body.caseId ?? newCaseId();
       // Parties first (ids and unit codes only), so the case is scoped from its first moment.
       const recorded = await recordCaseParties(ctx.db, {
         caseId,
-        orgUnit: body.orgUnit,
-        unitedFrontUnit: body.unitedFrontUnit,
+        orgUnit,
+        unitedFrontUnit,
         sendingUnit: body.sendingUnit,
         requestedReceivingUnit: body.requestedReceivingUnit,
-        cadreId: body.cadre.id,
+        cadreId: body.personId,
+        cpcMember: facts.cpcMember,
+        roundId: null,
         createdBy: user.username,
       });
       if (!recorded)
         throw new ApiError('CASE_EXISTS', `案件已存在 / case ${caseId} already exists`, { field: 'caseId' });
       let view: CaseView;
       try {
-        view = await ctx.cases.nominate({ ...body, caseId, nominatedBy: actor });
+        view = await ctx.cases.nominate({
+          caseId,
+          year,
+          kind: body.kind,
+          programme: body.programme,
+          ...(body.cohort ? { cohort: body.cohort } : {}),
+          cadre: facts,
+          sendingUnit: body.sendingUnit,
+          requestedReceivingUnit: body.requestedReceivingUnit,
+          orgUnit,
+          unitedFrontUnit,
+          termMonths: body.termMonths,
+          source: body.source,
+          policy: body.policy,
+          nominatedBy: actor,
+          at: now.toISOString(),
+        });
       } catch (err) {
         await forgetCaseParties(ctx.db, caseId);
         throw fromClientError(err);
@@ -190,7 +243,7 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
     async (request) => {
       const user = callerOf(request);
       const ref = await caseInScope(ctx.db, user, request.params.id);
-      const [summary, auditTrail, personnelFile, live, allowed] = await Promise.all([
+      const [summary, auditTrail, personnelFile, live, allowed, cadreName, round] = await Promise.all([
         getCase(ctx.db, ref.caseId),
         getAuditTrail(ctx.db, ref.caseId),
         getPersonnelFile(ctx.db, ref.caseId),
@@ -199,10 +252,35 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
           (e: unknown) => ({ ok: false as const, e }),
         ),
         allowedFor(ctx, user, ref).catch(() => null),
+        ref.cadreId ? personNames(ctx.db, [ref.cadreId]).then((m) => m.get(ref.cadreId ?? '') ?? null) : null,
+        caseRoundOf(ctx.db, ref.caseId),
       ]);
       const view = live.ok ? live.v : null;
+      const codes = [
+        ref.sendingUnit,
+        ref.receivingUnit,
+        ...(ref.orgUnit ? [ref.orgUnit] : []),
+        ...(ref.unitedFrontUnit ? [ref.unitedFrontUnit] : []),
+        ...(view?.openDuties ?? []).map((d) => d.owner.unit),
+        ...auditTrail.map((e) => e.actorUnit),
+        ...(round ? [round.subsidy.payer] : []),
+      ];
+      const units = Object.fromEntries(await unitNames(ctx.db, codes));
       return {
         caseId: ref.caseId,
+        cadre: ref.cadreId
+          ? { id: ref.cadreId, name: cadreName ?? ref.cadreId, cpcMember: ref.cpcMember }
+          : null,
+        units,
+        round: round
+          ? {
+              ...round,
+              subsidy: {
+                ...round.subsidy,
+                payerName: units[round.subsidy.payer] ?? { zh: round.subsidy.payer, en: round.subsidy.payer },
+              },
+            }
+          : null,
         summary,
         status: view?.status ?? summary?.status ?? null,
         statusLabel: view?.statusLabel ?? null,
@@ -248,7 +326,7 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
       const actor = actorFor(user, ref);
       if (onBehalfOf) {
         assertOrgAdmin(user, '代为办理 / act on behalf of another party');
-        actor.onBehalfOf = onBehalfPrincipal(ref, onBehalfOf as OnBehalf);
+        actor.onBehalfOf = await onBehalfPrincipal(ctx.db, ref, onBehalfOf as OnBehalf);
       }
       return { case: await sendAs(ctx, ref, type, payload, actor) };
     },

@@ -1,6 +1,7 @@
 import { myDutiesSchema, statsSchema, type DutyView, type MyDuty } from '../../contract';
 import { inBatches } from '../../common/inBatches';
-import { caseStatsInScope, openCasesInScope, type CaseRef } from '../../store';
+import { kindLabels, statusLabels, type Kind, type StatusCode } from '../../machines/secondment';
+import { caseStatsInScope, openCasesInScope, unitNames, type CaseRef } from '../../store';
 import { callerOf } from '../auth/plugin';
 import type { ApiUser } from '../auth/users';
 import type { ApiContext } from '../context';
@@ -28,11 +29,34 @@ export function dashboardRoutes(r: ZodApp, ctx: ApiContext): void {
     {
       schema: {
         tags: ['cases'],
-        summary: 'Case counts in your scope: total, overdue, stuck, by status, kind, unit and year',
+        summary:
+          'Case counts in your scope, names joined: total, overdue, stuck, by status, kind, unit and year; rejected and withdrawn nominations counted apart',
         response: { 200: statsSchema, ...ERROR_RESPONSES },
       },
     },
-    async (request) => caseStatsInScope(ctx.db, callerOf(request)),
+    async (request) => {
+      const stats = await caseStatsInScope(ctx.db, callerOf(request));
+      const names = await unitNames(ctx.db, [
+        ...stats.bySendingUnit.map((x) => x.key),
+        ...stats.byReceivingUnit.map((x) => x.key),
+      ]);
+      const unit = (x: { key: string; count: number }) => ({ ...x, label: names.get(x.key) });
+      const status = (x: { key: string; count: number }) => ({
+        ...x,
+        label: statusLabels[x.key as StatusCode] ?? { zh: x.key, en: x.key },
+      });
+      return {
+        ...stats,
+        byStatus: stats.byStatus.map(status),
+        notSecondments: stats.notSecondments.map(status),
+        byKind: stats.byKind.map((x) => ({
+          ...x,
+          label: kindLabels[x.key as Kind] ?? { zh: x.key, en: x.key },
+        })),
+        bySendingUnit: stats.bySendingUnit.map(unit),
+        byReceivingUnit: stats.byReceivingUnit.map(unit),
+      };
+    },
   );
 
   r.get(

@@ -1,5 +1,6 @@
 import { caseFilterSchema, type CaseSummary } from '../../contract';
-import { listCasesInScope } from '../../store';
+import { kindLabels, statusLabels, type Kind, type StatusCode } from '../../machines/secondment';
+import { listCasesInScope, roundLinksOf, type RoundLink } from '../../store';
 import { callerOf } from '../auth/plugin';
 import type { ApiContext } from '../context';
 import type { ZodApp } from './types';
@@ -9,21 +10,34 @@ const PAGE = 500;
 
 const exportQuerySchema = caseFilterSchema.omit({ limit: true, offset: true });
 
-const COLUMNS: [string, (c: CaseSummary) => string | number | boolean | null][] = [
+type Row = CaseSummary & { round: RoundLink | null };
+
+/** Names first (what a person reads); the codes at the end, for a machine that reads the file. */
+const COLUMNS: [string, (c: Row) => string | number | boolean | null][] = [
   ['案件编号 case id', (c) => c.caseId],
-  ['状态 status', (c) => c.status],
-  ['类型 kind', (c) => c.kind],
+  ['姓名 name', (c) => c.cadre?.name ?? null],
+  ['状态 status', (c) => statusLabels[c.status as StatusCode]?.zh ?? c.status],
+  ['类型 kind', (c) => kindLabels[c.kind as Kind]?.zh ?? c.kind],
   ['年度 year', (c) => c.year],
-  ['派出单位 sending unit', (c) => c.sendingUnit],
-  ['接收单位 receiving unit', (c) => c.receivingUnit],
+  ['派出单位 sending unit', (c) => c.sendingUnitName.zh],
+  ['接收单位 receiving unit', (c) => c.receivingUnitName.zh],
+  ['批次 round', (c) => c.round?.roundName ?? null],
+  ['挂职期限 term', (c) => (c.round ? `${c.round.termStart} — ${c.round.termEnd}` : null)],
+  ['期限说明 term reason', (c) => c.round?.termReason ?? null],
+  ['生活补助（元/天）subsidy per day', (c) => c.round?.subsidyPerDay ?? null],
+  ['补助发放 paid by', (c) => (c.round ? c.sendingUnitName.zh : null)],
+  ['工资待遇 pay', (c) => (c.round ? '工资待遇不变，由原单位发放' : null)],
   ['下一事项 next duty', (c) => c.nextDuty?.label ?? null],
-  ['责任方 owner', (c) => (c.nextDuty ? `${c.nextDuty.ownerRole}@${c.nextDuty.ownerUnit}` : null)],
+  ['责任方 owner', (c) => (c.nextDuty ? c.nextDuty.ownerUnitName.zh : null)],
   ['下一期限 next deadline', (c) => c.nextDeadline],
   ['逾期 overdue', (c) => c.overdue],
   ['停滞 stuck', (c) => c.stuck],
   ['停滞原因 stuck reason', (c) => c.stuckReason],
   ['最后序号 last seq', (c) => c.lastSeq],
   ['更新时间 updated at', (c) => c.updatedAt],
+  ['派出单位代码 sending unit code', (c) => c.sendingUnit],
+  ['接收单位代码 receiving unit code', (c) => c.receivingUnit],
+  ['干部编号 person id', (c) => c.cadre?.id ?? null],
 ];
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
@@ -41,18 +55,23 @@ export function exportRoutes(r: ZodApp, ctx: ApiContext): void {
     {
       schema: {
         tags: ['cases'],
-        summary: `Export the cases in your scope as CSV (UTF-8 with BOM for spreadsheets; the filters of GET /api/cases; at most ${EXPORT_MAX} rows)`,
+        summary: `Export the cases in your scope as CSV with names (UTF-8 with BOM for spreadsheets; the filters of GET /api/cases; term, living subsidy and pay rule of round cases; at most ${EXPORT_MAX} rows)`,
         querystring: exportQuerySchema,
       },
     },
     async (request, reply) => {
       const user = callerOf(request);
-      const rows: CaseSummary[] = [];
+      const cases: CaseSummary[] = [];
       for (let offset = 0; offset < EXPORT_MAX; offset += PAGE) {
         const page = await listCasesInScope(ctx.db, user, { ...request.query, limit: PAGE, offset });
-        rows.push(...page.items);
+        cases.push(...page.items);
         if (offset + PAGE >= page.total) break;
       }
+      const links = await roundLinksOf(
+        ctx.db,
+        cases.map((c) => c.caseId),
+      );
+      const rows: Row[] = cases.map((c) => ({ ...c, round: links.get(c.caseId) ?? null }));
       const lines = [
         COLUMNS.map(([header]) => cell(header)).join(','),
         ...rows.map((c) => COLUMNS.map(([, get]) => cell(get(c))).join(',')),

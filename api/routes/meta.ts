@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { eventsAnswerSchema, vocabularySchema } from '../../contract';
+import {
+  eventsAnswerSchema,
+  genderLabels,
+  partyStatusLabels,
+  recommendationStatusLabels,
+  unitLevelLabels,
+  unitTypeLabels,
+  vocabularySchema,
+} from '../../contract';
+import { roundStatusLabels } from '../../machines/round';
 import {
   categoryLabels,
   eventLabels,
@@ -19,10 +28,17 @@ import {
 import { callerOf } from '../auth/plugin';
 import type { ApiContext } from '../context';
 import { ERROR_RESPONSES } from '../errors';
-import { UNIT_NAMES } from '../unitNames';
+import { allUnitNames } from '../../store';
 import type { ZodApp } from './types';
 
-export function metaRoutes(r: ZodApp, _ctx: ApiContext): void {
+const SOURCE_LABELS = {
+  self: { zh: '个人自荐', en: 'self-recommendation' },
+  mass: { zh: '群众推荐', en: 'mass recommendation' },
+  organization: { zh: '组织推荐', en: 'organization recommendation' },
+  competitive: { zh: '竞争性选拔', en: 'competitive selection' },
+};
+
+export function metaRoutes(r: ZodApp, ctx: ApiContext): void {
   r.get(
     '/api/meta/events',
     {
@@ -56,11 +72,11 @@ export function metaRoutes(r: ZodApp, _ctx: ApiContext): void {
       schema: {
         tags: ['meta'],
         summary:
-          'Names (zh/en) of statuses, kinds, roles, ranks, grades, programmes, categories, escalation steps, personnel-file kinds and units; status → statechart state',
+          'Names (zh/en) of statuses, kinds, roles, ranks, grades, programmes, categories, escalation steps, personnel-file kinds, unit types and units (from the unit directory); status → statechart state',
         response: { 200: vocabularySchema, ...ERROR_RESPONSES },
       },
     },
-    (request, reply) => {
+    async (request, reply) => {
       callerOf(request);
       // The machine's tables as they are, so the console never keeps its own copy of them.
       void reply.header('cache-control', 'private, max-age=300');
@@ -74,7 +90,14 @@ export function metaRoutes(r: ZodApp, _ctx: ApiContext): void {
         categories: categoryLabels,
         escalationSteps: ladderStepLabels,
         personnelFileKinds: personnelFileKindLabels,
-        units: UNIT_NAMES,
+        units: await allUnitNames(ctx.db),
+        unitTypes: unitTypeLabels,
+        unitLevels: unitLevelLabels,
+        genders: genderLabels,
+        partyStatuses: partyStatusLabels,
+        roundStatuses: roundStatusLabels,
+        recommendationStatuses: recommendationStatusLabels,
+        sources: SOURCE_LABELS,
         statusState: STATUS_STATE,
         terminalStatuses: [...TERMINAL_STATUSES],
       };

@@ -6,7 +6,7 @@ import {
   type UserView,
 } from '../../contract';
 import { sqlState, UNIQUE_VIOLATION } from '../../db';
-import { cadresOfOrgUnits } from '../../store';
+import { codesInJurisdiction, jurisdictionRoots, personInScope, personNames, unitNames } from '../../store';
 import { callerOf } from '../auth/plugin';
 import { createUser, findUserWithHash, listUsers, setUserDisabled, type ApiUser } from '../auth/users';
 import type { ApiContext } from '../context';
@@ -15,44 +15,59 @@ import { assertOrgAdmin } from '../scope';
 import type { ZodApp } from './types';
 
 /**
- * User administration for organization departments. An org admin manages the users of their own
- * jurisdiction only: for each of the admin's units, the unit code without its last segment
- * (`county.c.org-dept` → `county.c`, `city.org-dept` → `city`). A user is inside when every one of
- * their units is that prefix or below it; a cadre user (who has no units) when their cadre id is the
- * cadre of a case in the admin's scope. So no admin can create, see or disable another county's
- * users, nor mint a cadre account that would read another county's cases.
+ * User administration for organization departments. An org admin manages the users of their
+ * jurisdiction only — the subtree of the region above their department in the unit tree, so the
+ * city department manages the county units' users of a city-wide round and a county department
+ * only its own county's: a unit user is inside when every one of their units lies in it; a cadre
+ * account when its person is one the admin sees in the registry (their current unit in the
+ * jurisdiction, or a case of theirs in the admin's scope). So no admin can create, see or disable
+ * another county's users, nor mint a cadre account that would read another county's cases.
  */
 
 const newUserBodySchema = newUserSchema.strict();
 
-export function jurisdictionOf(admin: ApiUser): string[] {
-  return admin.units.map((u) => (u.includes('.') ? u.slice(0, u.lastIndexOf('.')) : u));
+interface Managed {
+  role: string;
+  units: string[];
+  personId?: string | null | undefined;
 }
 
-const unitWithin = (unit: string, prefixes: string[]): boolean =>
-  prefixes.some((p) => unit === p || unit.startsWith(`${p}.`));
-
-const cadresInScope = (ctx: ApiContext, admin: ApiUser): Promise<Set<string>> =>
-  cadresOfOrgUnits(ctx.db, admin.units);
-
-function manages(
-  admin: ApiUser,
-  cadres: Set<string>,
-  user: { role: string; units: string[]; cadreId?: string | null },
-): boolean {
-  if (user.role === 'cadre') return !!user.cadreId && cadres.has(user.cadreId);
-  const prefixes = jurisdictionOf(admin);
-  return user.units.length > 0 && user.units.every((u) => unitWithin(u, prefixes));
+/** Which of these users the admin manages (one query for units, one for persons). */
+async function managedBy(ctx: ApiContext, admin: ApiUser, users: readonly Managed[]): Promise<boolean[]> {
+  const codes = [...new Set(users.flatMap((u) => u.units))];
+  const inside = await codesInJurisdiction(ctx.db, admin.units, codes);
+  const personIds = [
+    ...new Set(users.flatMap((u) => (u.role === 'cadre' && u.personId ? [u.personId] : []))),
+  ];
+  const persons = new Set<string>();
+  for (const id of personIds) if (await personInScope(ctx.db, admin, id)) persons.add(id);
+  return users.map((u) =>
+    u.role === 'cadre'
+      ? !!u.personId && persons.has(u.personId)
+      : u.units.length > 0 && u.units.every((c) => inside.has(c)),
+  );
 }
 
-const view = (u: ApiUser, disabled: boolean): UserView => ({
-  username: u.username,
-  displayName: u.displayName,
-  role: u.role,
-  units: u.units,
-  cadreId: u.cadreId,
-  disabled,
-});
+async function views(ctx: ApiContext, users: (ApiUser & { disabled: boolean })[]): Promise<UserView[]> {
+  const names = await unitNames(
+    ctx.db,
+    users.flatMap((u) => u.units),
+  );
+  const persons = await personNames(
+    ctx.db,
+    users.flatMap((u) => (u.personId ? [u.personId] : [])),
+  );
+  return users.map((u) => ({
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    units: u.units,
+    unitNames: u.units.map((c) => names.get(c) ?? { zh: c, en: c }),
+    personId: u.personId,
+    personName: u.personId ? (persons.get(u.personId) ?? null) : null,
+    disabled: u.disabled,
+  }));
+}
 
 export function userRoutes(r: ZodApp, ctx: ApiContext): void {
   r.get(
@@ -67,8 +82,14 @@ export function userRoutes(r: ZodApp, ctx: ApiContext): void {
     async (request) => {
       const admin = callerOf(request);
       assertOrgAdmin(admin, '管理用户 / manage users');
-      const [all, cadres] = await Promise.all([listUsers(ctx.db), cadresInScope(ctx, admin)]);
-      return { users: all.filter((u) => manages(admin, cadres, u)).map((u) => view(u, u.disabled)) };
+      const all = await listUsers(ctx.db);
+      const managed = await managedBy(ctx, admin, all);
+      return {
+        users: await views(
+          ctx,
+          all.filter((_, i) => managed[i]),
+        ),
+      };
     },
   );
 
@@ -88,17 +109,19 @@ export function userRoutes(r: ZodApp, ctx: ApiContext): void {
       const admin = callerOf(request);
       assertOrgAdmin(admin, '管理用户 / manage users');
       const body = request.body;
-      if (!manages(admin, await cadresInScope(ctx, admin), body)) {
+      const [manages] = await managedBy(ctx, admin, [body]);
+      if (!manages) {
         // Creating is not reading: refused with the field named, like a nomination for another unit.
+        const roots = (await jurisdictionRoots(ctx.db, admin.units)).join(', ');
         throw body.role === 'cadre'
           ? new ApiError(
               'FORBIDDEN',
-              '只能为本组织部案件的干部创建账号 / a cadre account needs a case of your department for that cadre',
-              { field: 'body.cadreId' },
+              '干部账号只能绑定本辖区干部库中的干部 / a cadre account needs a person of the registry in your jurisdiction',
+              { field: 'body.personId' },
             )
           : new ApiError(
               'FORBIDDEN',
-              `只能在本辖区（${jurisdictionOf(admin).join(', ')}）内创建用户 / units must lie within your jurisdiction (${jurisdictionOf(admin).join(', ')})`,
+              `只能在本辖区（${roots}）内创建用户 / units must lie within your jurisdiction (${roots})`,
               { field: 'body.units' },
             );
       }
@@ -113,7 +136,9 @@ export function userRoutes(r: ZodApp, ctx: ApiContext): void {
         throw err;
       }
       request.log.info({ user: admin.username, created: created.username }, 'user created');
-      return reply.code(201).send({ user: view(created, false) });
+      return reply
+        .code(201)
+        .send({ user: (await views(ctx, [{ ...created, disabled: false }]))[0] as UserView });
     },
   );
 
@@ -133,14 +158,14 @@ export function userRoutes(r: ZodApp, ctx: ApiContext): void {
       assertOrgAdmin(admin, '管理用户 / manage users');
       const target = (await findUserWithHash(ctx.db, request.params.username))?.user;
       // Outside the jurisdiction answers exactly like a missing user, as cases do.
-      if (!target || !manages(admin, await cadresInScope(ctx, admin), target)) throw notFound('user');
+      if (!target || !(await managedBy(ctx, admin, [target]))[0]) throw notFound('user');
       if (target.username === admin.username)
         throw new ApiError('FORBIDDEN', '不能停用自己 / you cannot disable yourself', {
           field: 'params.username',
         });
       await setUserDisabled(ctx.db, target.username, true);
       request.log.info({ user: admin.username, disabled: target.username }, 'user disabled');
-      return { user: view(target, true) };
+      return { user: (await views(ctx, [{ ...target, disabled: true }]))[0] as UserView };
     },
   );
 }

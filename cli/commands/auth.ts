@@ -14,7 +14,10 @@ function userFields(user: User): [string, string][] {
   return [
     ['用户 / User', `${user.username} (${user.displayName})`],
     ['角色 / Role', user.role],
-    [user.role === 'cadre' ? '干部编号 / Cadre id' : '单位 / Units', user.cadreId ?? user.units.join(', ')],
+    [
+      user.role === 'cadre' ? '干部库编号 / Person id' : '单位 / Units',
+      user.personId ?? user.units.join(', '),
+    ],
   ];
 }
 

@@ -9,8 +9,14 @@ import { renderFields, renderTable } from '../table';
 
 const ROLES = USER_ROLES;
 
+/** A unit user's units by name; a cadre account's person by name (and id). */
+const whom = (u: UserView): string =>
+  u.role === 'cadre'
+    ? `${u.personName ?? '—'} (${u.personId ?? '—'})`
+    : u.unitNames.map((n) => n.zh).join('、');
+
 function userRow(u: UserView): string[] {
-  return [u.username, u.displayName, u.role, u.cadreId ?? u.units.join(', '), yesNo(u.disabled)];
+  return [u.username, u.displayName, u.role, whom(u), yesNo(u.disabled)];
 }
 
 export const usersList: Command = {
@@ -29,7 +35,7 @@ export const usersList: Command = {
               { header: '用户名 / Username' },
               { header: '姓名 / Name', max: 30 },
               { header: '角色 / Role' },
-              { header: '单位或干部编号 / Units or cadre id', max: 50 },
+              { header: '单位或干部 / Units or person', max: 50 },
               { header: '已停用 / Disabled' },
             ],
             answer.users.map(userRow),
@@ -47,11 +53,11 @@ export const usersCreate: Command = {
     'display-name': { type: 'string' },
     role: { type: 'string' },
     unit: { type: 'string', multiple: true },
-    'cadre-id': { type: 'string' },
+    person: { type: 'string' },
     'password-stdin': { type: 'boolean' },
   },
   positionals: [],
-  help: `--username <name> --display-name <姓名> --role <role> (--unit <code>… | --cadre-id <id>) [--password-stdin]
+  help: `--username <name> --display-name <姓名> --role <role> (--unit <code>… | --person <person id>) [--password-stdin]
   角色 / roles: ${ROLES.join(', ')}。新用户的密码（至少 10 个字符）从终端输入两次、--password-stdin
   或 SECONDMENT_NEW_PASSWORD 读取。/ The new user's password (10+ characters): typed twice at the
   terminal, or --password-stdin, or SECONDMENT_NEW_PASSWORD.
@@ -64,9 +70,9 @@ export const usersCreate: Command = {
     const role = enumValue(values, 'role', ROLES);
     if (!role) throw usage(`缺少 --role / missing --role <${ROLES.join('|')}>`, '--role');
     const units = strs(values, 'unit') ?? [];
-    const cadreId = str(values, 'cadre-id');
-    if (role === 'cadre' && !cadreId)
-      throw usage('干部账号须有 --cadre-id / a cadre needs --cadre-id <id>', '--cadre-id');
+    const personId = str(values, 'person');
+    if (role === 'cadre' && !personId)
+      throw usage('干部账号须绑定干部库中的干部 --person / a cadre needs --person <person id>', '--person');
     if (role !== 'cadre' && units.length === 0)
       throw usage('须至少一个 --unit / at least one --unit <code> is required', '--unit');
     const password = await obtainPassword({
@@ -83,7 +89,7 @@ export const usersCreate: Command = {
       displayName,
       role,
       units,
-      ...(cadreId ? { cadreId } : {}),
+      ...(personId ? { personId } : {}),
       password,
     });
     ctx.out.result(answer, () =>
@@ -91,7 +97,7 @@ export const usersCreate: Command = {
         ['已创建 / Created', answer.user.username],
         ['姓名 / Name', answer.user.displayName],
         ['角色 / Role', answer.user.role],
-        ['单位或干部编号 / Units or cadre id', answer.user.cadreId ?? answer.user.units.join(', ')],
+        ['单位或干部 / Units or person', whom(answer.user)],
       ]),
     );
     return EXIT.OK;

@@ -70,7 +70,7 @@ async function nominateNow(
     caseId: _fixtureId,
     at: _at,
     ...request
-  } = nomination({ year, policy, cadre: { birthDate: `${year - 28}-03-14` } });
+  } = nomination({ year, policy, cadre: { age: 28 } });
   await cases.nominate({ ...request, caseId, at: new Date(now).toISOString() });
 }
 

@@ -61,7 +61,7 @@ function nominationFor(i: number, caseId: string): NominationRequest & { caseId:
     kind: i % 2 === 0 ? 'up' : 'out',
     termMonths: 6,
     policy: 'demo',
-    cadre: { birthDate: `${year - 28}-03-14` },
+    cadre: { age: 28 },
   });
   return { ...request, caseId, at: now.toISOString() };
 }

@@ -65,7 +65,7 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
       caseId: _fixtureId,
       at: _at,
       ...request
-    } = nomination({ year, policy: 'demo', cadre: { birthDate: `${year - 28}-03-14` } });
+    } = nomination({ year, policy: 'demo', cadre: { age: 28 } });
     await cases.nominate({ ...request, caseId, at: new Date(started).toISOString() });
 
     // Every view polled, in order: runs only grow, so consecutive views bracket each hand-over.

@@ -58,13 +58,13 @@ describe('refused and malformed events write nothing', () => {
     const error = await world.cases
       .handle(caseId)
       .executeUpdate(eventUpdate('approval.approve'), {
-        args: [{ actor: actor('org_admin'), intake: { approved: 'three', quota: 3 } }],
+        args: [{ actor: actor('org_admin'), receivingUnit: 42 }],
       })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
     const message = ((error as WorkflowUpdateFailedError).cause as Error).message;
-    expect(message).toMatch(/intake\.approved/);
+    expect(message).toMatch(/receivingUnit/);
     expect(await snapshotOfTrace()).toEqual(before);
   });
 

@@ -23,6 +23,13 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   escalationSteps: {},
   personnelFileKinds: {},
   units: {},
+  unitTypes: {},
+  unitLevels: {},
+  genders: {},
+  partyStatuses: {},
+  roundStatuses: {},
+  recommendationStatuses: {},
+  sources: {},
   statusState: {},
   terminalStatuses: [],
 };

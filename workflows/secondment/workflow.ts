@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -17,6 +18,7 @@ import {
   allowedEvents,
   checkEvent,
   fromPersisted,
+  legacySecondmentInputSchema,
   openDuties,
   RULES,
   searchAttributes,
@@ -26,6 +28,9 @@ import {
   toEffects,
   toPersisted,
   type Effect,
+  type EventOf,
+  type IntakeFacts,
+  type MachineInput,
   type SecondmentEvent,
   type SecondmentSnapshot,
 } from '../../machines/secondment';
@@ -46,7 +51,7 @@ import {
 } from './definitions';
 import { DutyTimers } from './dutyTimers';
 
-const { applyTransition } = proxyActivities<Activities>({
+const { applyTransition, reserveIntake, releaseIntake } = proxyActivities<Activities>({
   // One short transaction: a worker killed mid-activity should be retried within seconds.
   startToCloseTimeout: '15 seconds',
   retry: {
@@ -56,6 +61,23 @@ const { applyTransition } = proxyActivities<Activities>({
     nonRetryableErrorTypes: NON_RETRYABLE_ACTIVITY_FAILURES,
   },
 });
+
+/**
+ * Patch markers (Temporal's `patched`): histories recorded before a change have no marker, so their
+ * replay takes the old path and every new run the new one. Never rename one.
+ */
+const PATCHES = {
+  /** nominations carry the cadre's rule facts (person id, age …), no name or birth date */
+  cadreFacts: 'cadre-facts-from-registry',
+  /** the approval's quota facts come from the reserveIntake activity, not the caller */
+  reserveIntake: 'approval-reserve-intake',
+} as const;
+
+/**
+ * The validator cannot run activities: it judges an approval on everything but the quota, which the
+ * handler then reads from stored data (reserveIntake) before the machine decides.
+ */
+const QUOTA_NOT_YET_READ: IntakeFacts = { quota: null, approvedBefore: 0, reserved: true };
 
 /** How far a caller's time stamp may be from the workflow clock when an Update arrives. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -114,14 +136,22 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
   if (input.carried) {
     snapshot = fromPersisted(input.carried.persisted);
   } else {
-    const nomination = secondmentInputSchema.safeParse(input.nomination);
+    // A history recorded before the cadre registry nominated with a name and birth date: only its
+    // replay (no patch marker) takes that input; every new case takes rule facts only.
+    const facts = patched(PATCHES.cadreFacts);
+    const nomination = (facts ? secondmentInputSchema : legacySecondmentInputSchema).safeParse(
+      input.nomination,
+    );
     if (!nomination.success) {
       throw ApplicationFailure.nonRetryable(
         `提名信息无效 / invalid nomination: ${formatZodError(nomination.error)}`,
         FailureType.InvalidInput,
       );
     }
-    const [first, actions] = initialTransition(secondmentMachine, nomination.data);
+    const machineInput: MachineInput = facts
+      ? (nomination.data as MachineInput)
+      : { legacy: nomination.data as Extract<MachineInput, { legacy: unknown }>['legacy'] };
+    const [first, actions] = initialTransition(secondmentMachine, machineInput);
     snapshot = first;
     initialEffects = toEffects(actions);
   }
@@ -191,7 +221,8 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
    * Histories recorded before callers stamped fall back to the clock.
    */
   function eventFrom(type: UpdateEventType, args: EventInput, firstArrival: boolean): SecondmentEvent {
-    const { at: stamped, ...rest } = args;
+    // `facts` are the host's to add (the quota read from stored data): a caller's are dropped.
+    const { at: stamped, facts: _callersFacts, ...rest } = args;
     const problems: { field: string | undefined; text: string }[] = [];
     let at: string;
     if (typeof stamped === 'string' && !Number.isNaN(Date.parse(stamped))) {
@@ -222,6 +253,35 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
     return parsed.data;
   }
 
+  /** The event as the machine judges it before the quota is read (see QUOTA_NOT_YET_READ). */
+  const provisional = (event: SecondmentEvent): SecondmentEvent =>
+    event.type === 'approval.approve' ? { ...event, facts: { intake: QUOTA_NOT_YET_READ } } : event;
+
+  /**
+   * 名额: the receiving unit's place, taken from stored data (allocation and approved count) by an
+   * activity, atomically, so two approvals for the last place cannot both win. Histories recorded
+   * before this read the numbers the caller sent (no patch marker there).
+   */
+  async function intakeFor(
+    event: EventOf<'approval.approve'>,
+    args: EventInput,
+  ): Promise<{ intake: IntakeFacts; stored: boolean }> {
+    if (!patched(PATCHES.reserveIntake)) {
+      const legacy = (args as { intake?: { approved?: unknown; quota?: unknown } }).intake;
+      const approved = typeof legacy?.approved === 'number' ? legacy.approved : 0;
+      const quota = typeof legacy?.quota === 'number' ? legacy.quota : null;
+      return { intake: { quota, approvedBefore: approved, reserved: true }, stored: false };
+    }
+    const c = snapshot.context;
+    const intake = await reserveIntake({
+      caseId: c.caseId,
+      roundId: c.roundId ?? null,
+      year: c.year,
+      receivingUnit: event.receivingUnit ?? c.requestedReceivingUnit,
+    });
+    return { intake, stored: true };
+  }
+
   // Queued before any handler exists: an Update delivered with the workflow's first task is handed to
   // its handler as soon as that is registered, and must still land after the nomination (seq 1).
   const nominationRecorded = runExclusive(() => carryOut(initialEffects));
@@ -233,8 +293,18 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
         runExclusive(async () => {
           const event = eventFrom(type, args, false);
           // Re-checked here: an Update queued behind another may find the case changed.
-          const verdict = checkEvent(snapshot, event);
+          const verdict = checkEvent(snapshot, provisional(event));
           if (!verdict.ok) throw refused(verdict);
+          if (event.type === 'approval.approve') {
+            const { intake, stored } = await intakeFor(event, args);
+            event.facts = { intake };
+            const judged = checkEvent(snapshot, event);
+            if (!judged.ok) {
+              // The place is given back: a refused approval holds none.
+              if (intake.reserved && stored) await releaseIntake({ caseId: snapshot.context.caseId });
+              throw refused(judged);
+            }
+          }
           await apply(event);
           return view();
         }),
@@ -242,7 +312,7 @@ export async function secondmentWorkflow(input: SecondmentWorkflowInput): Promis
         // Runs before acceptance: bad or disallowed input leaves no trace in history or database.
         validator: (args: EventInput) => {
           const event = eventFrom(type, args, true);
-          const verdict = checkEvent(snapshot, event);
+          const verdict = checkEvent(snapshot, provisional(event));
           if (!verdict.ok) throw refused(verdict);
         },
       },

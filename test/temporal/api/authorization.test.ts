@@ -1,25 +1,43 @@
 import type { Res } from './support/http';
 import { getAuditTrail } from '../../../store';
-import { DEMO_PASSWORD, type UserRole } from '../../../api/auth/users';
+import type { UserRole } from '../../../api/auth/users';
+import { DEMO_PASSWORD } from '../../../stack/demo/users';
 import { call, createApiWorld, login, type ApiWorld, type Session } from './support/apiWorld';
 import { A_UNITS, B_UNITS, nominationBody } from './support/cases';
 
 /**
- * The authorization matrix: every role × (a user of case A's units | a user of another county's
- * units) × every endpoint, against a real stack. A user of the other county must get 404 for every
- * read and write of case A, see none of it in lists, bulk plans or the stuck list — and afterwards
- * the audit trails prove that nothing was written across units.
+ * The authorization matrix: every role, with users of case A's units and of another county's
+ * (青石县, under the city), × every endpoint, against a real stack. Scope follows the unit tree:
+ * the city's department and auditor see the county's case B too (and cannot act on it), the
+ * county's see only B; the 统战部 sees 党外 cases only (A's cadre is 党外, B's a CPC member); unit
+ * officers and cadres see only their own. Whoever does not see a case gets 404 for every read and
+ * write of it and finds none of it in lists, bulk plans or the stuck list — and afterwards the audit
+ * trails prove that nothing was written across units.
  */
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
-const PAIRS: Record<UserRole, { own: string; other: string }> = {
-  org_admin: { own: 'admin', other: 'county-admin' },
-  sending_officer: { own: 'sender', other: 'sender-c' },
-  receiving_officer: { own: 'receiver', other: 'receiver-c' },
-  cadre: { own: 'cadre', other: 'cadre-c' },
-  auditor: { own: 'auditor', other: 'auditor-c' },
-};
-const ROLES = Object.keys(PAIRS) as UserRole[];
+interface MatrixUser {
+  username: string;
+  role: UserRole;
+  sees: { A: boolean; B: boolean };
+  /** may nominate for case A's units */
+  nominatesA?: boolean;
+}
+
+const USERS: MatrixUser[] = [
+  { username: 'admin', role: 'org_admin', sees: { A: true, B: true }, nominatesA: true },
+  { username: 'county-admin', role: 'org_admin', sees: { A: false, B: true } },
+  { username: 'united-front', role: 'united_front', sees: { A: true, B: false } },
+  { username: 'united-front-c', role: 'united_front', sees: { A: false, B: false } },
+  { username: 'sender', role: 'sending_officer', sees: { A: true, B: false }, nominatesA: true },
+  { username: 'sender-c', role: 'sending_officer', sees: { A: false, B: true } },
+  { username: 'receiver', role: 'receiving_officer', sees: { A: true, B: false } },
+  { username: 'receiver-c', role: 'receiving_officer', sees: { A: false, B: true } },
+  { username: 'cadre', role: 'cadre', sees: { A: true, B: false } },
+  { username: 'cadre-c', role: 'cadre', sees: { A: false, B: true } },
+  { username: 'auditor', role: 'auditor', sees: { A: true, B: true } },
+  { username: 'auditor-c', role: 'auditor', sees: { A: false, B: true } },
+];
 
 let api: ApiWorld;
 const sessions = new Map<string, Session>();
@@ -29,29 +47,37 @@ let caseB = '';
 const ids = (res: Res): string[] =>
   (res.json() as { items: { caseId: string }[] }).items.map((i) => i.caseId);
 const code = (res: Res): string | undefined => (res.json() as { error?: { code: string } }).error?.code;
+const field = (res: Res): string | undefined => (res.json() as { error?: { field?: string } }).error?.field;
 
 beforeAll(async () => {
   api = await createApiWorld({
     users: [
       {
         username: 'sender-c',
-        displayName: 'C县财政局',
+        displayName: '青石县财政局',
         role: 'sending_officer',
         units: [B_UNITS.sending],
         password: DEMO_PASSWORD,
       },
       {
         username: 'cadre-c',
-        displayName: '李四',
+        displayName: '孙立新',
         role: 'cadre',
-        cadreId: B_UNITS.cadre,
+        personId: B_UNITS.cadre,
         password: DEMO_PASSWORD,
       },
       {
         username: 'auditor-c',
-        displayName: 'C县审计',
+        displayName: '青石县审计',
         role: 'auditor',
         units: [B_UNITS.org],
+        password: DEMO_PASSWORD,
+      },
+      {
+        username: 'united-front-c',
+        displayName: '青石县委统战部',
+        role: 'united_front',
+        units: [B_UNITS.unitedFront],
         password: DEMO_PASSWORD,
       },
       {
@@ -63,10 +89,7 @@ beforeAll(async () => {
       },
     ],
   });
-  for (const { own, other } of Object.values(PAIRS)) {
-    sessions.set(own, await login(api.http, own));
-    sessions.set(other, await login(api.http, other));
-  }
+  for (const u of USERS) sessions.set(u.username, await login(api.http, u.username));
   const a = await call(api.http, sessions.get('sender')!, 'POST', '/api/cases', nominationBody(A_UNITS));
   expect(a.statusCode).toBe(201);
   caseA = (a.json() as { case: { caseId: string } }).case.caseId;
@@ -93,86 +116,89 @@ afterAll(async () => {
   await api?.close();
 });
 
-type Side = 'own' | 'other';
 interface Endpoint {
   name: string;
-  check(s: Session, role: UserRole, side: Side): Promise<void>;
+  check(s: Session, u: MatrixUser): Promise<void>;
 }
 
 const ENDPOINTS: Endpoint[] = [
   {
     name: 'GET /api/cases',
-    async check(s, _role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'GET', '/api/cases?limit=500');
       expect(res.statusCode).toBe(200);
-      expect(ids(res).includes(caseA)).toBe(side === 'own');
-      expect(ids(res).includes(caseB)).toBe(side === 'other');
+      expect([ids(res).includes(caseA), ids(res).includes(caseB)]).toEqual([u.sees.A, u.sees.B]);
     },
   },
   {
     name: 'GET /api/cases/export.csv',
-    async check(s, _role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'GET', '/api/cases/export.csv');
       expect(res.statusCode).toBe(200);
-      expect(res.body.includes(caseA)).toBe(side === 'own');
-      expect(res.body.includes(caseB)).toBe(side === 'other');
+      expect([res.body.includes(caseA), res.body.includes(caseB)]).toEqual([u.sees.A, u.sees.B]);
+      // names, not codes: the cadre and the units by name
+      if (u.sees.A) expect(res.body).toContain('冯雅琴');
     },
   },
   {
     name: 'GET /api/cases filtered to case A’s units',
-    async check(s, _role, side) {
+    async check(s, u) {
       const q = `sendingUnit=${A_UNITS.sending}&receivingUnit=${A_UNITS.receiving}&status=NOMINATED`;
       const res = await call(api.http, s, 'GET', `/api/cases?${q}`);
       expect(res.statusCode).toBe(200);
-      if (side === 'other') expect(ids(res)).toEqual([]);
+      if (!u.sees.A) expect(ids(res)).toEqual([]);
       else expect(ids(res)).toContain(caseA);
     },
   },
   {
     name: 'GET /api/cases/:id',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'GET', `/api/cases/${caseA}`);
-      if (side === 'other') {
-        expect(res.statusCode).toBe(404);
-        expect(code(res)).toBe('NOT_FOUND');
+      if (!u.sees.A) {
+        expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
         expect(res.body).not.toContain(A_UNITS.sending);
         return;
       }
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { caseId: string; auditTrail: unknown[]; allowedEvents: { type: string }[] };
-      expect(body.caseId).toBe(caseA);
+      const body = res.json() as {
+        caseId: string;
+        cadre: { name: string };
+        auditTrail: unknown[];
+        allowedEvents: { type: string }[];
+      };
+      expect([body.caseId, body.cadre.name]).toEqual([caseA, '冯雅琴']);
       expect(body.auditTrail.length).toBeGreaterThanOrEqual(1);
       const allowed = body.allowedEvents.map((e) => e.type);
-      if (role === 'auditor') expect(allowed).toEqual([]);
-      if (role === 'org_admin') expect(allowed).toContain('approval.approve');
-      if (role === 'sending_officer') expect(allowed).toContain('nomination.withdraw');
+      if (u.role === 'auditor' || u.role === 'united_front' || u.role === 'cadre')
+        expect(allowed).toEqual([]);
+      if (u.role === 'org_admin') expect(allowed).toContain('approval.approve');
+      if (u.role === 'sending_officer') expect(allowed).toContain('nomination.withdraw');
     },
   },
   {
     name: 'POST /api/cases/:id/events/:type',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'POST', `/api/cases/${caseA}/events/nomination.withdraw`, {});
-      if (side === 'other') return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
-      if (role === 'auditor') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      if (u.role === 'auditor') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
       // In scope and allowed to act: the request gets as far as validating the payload.
-      expect([res.statusCode, code(res)]).toEqual([400, 'INVALID_INPUT']);
-      expect((res.json() as { error: { field: string } }).error.field).toBe('body.reason');
+      expect([res.statusCode, code(res), field(res)]).toEqual([400, 'INVALID_INPUT', 'body.reason']);
     },
   },
   {
     name: 'POST /api/cases/:id/interventions/:type',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'POST', `/api/cases/${caseA}/interventions/admin.case.hold`, {});
-      if (side === 'other') return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
-      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
       expect([res.statusCode, code(res)]).toEqual([400, 'INVALID_INPUT']);
     },
   },
   {
     name: 'GET /api/audit/verify?caseId',
-    async check(s, _role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'GET', `/api/audit/verify?caseId=${caseA}`);
-      if (side === 'other') return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
       expect(res.statusCode).toBe(200);
       expect((res.json() as { ok: boolean }).ok).toBe(true);
     },
@@ -189,143 +215,175 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'GET /api/stuck',
-    async check(s, _role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'GET', '/api/stuck');
       expect(res.statusCode).toBe(200);
       const body = res.json() as { business: { caseId: string }[]; technical: { caseId: string }[] };
       const seen = [...body.business, ...body.technical].map((x) => x.caseId);
-      expect(seen).not.toContain(side === 'own' ? caseB : caseA);
+      if (!u.sees.A) expect(seen).not.toContain(caseA);
+      if (!u.sees.B) expect(seen).not.toContain(caseB);
     },
   },
   {
     name: 'POST /api/cases/:id/retry',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'POST', `/api/cases/${caseA}/retry`);
-      if (side === 'other') return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
-      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
       expect([res.statusCode, code(res)]).toEqual([409, 'NOTHING_TO_RETRY']);
     },
   },
   {
     name: 'POST /api/bulk (dry run, no filter)',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'POST', '/api/bulk', {
         filter: {},
         intervention: { type: 'admin.case.hold', payload: { reason: '矩阵测试' } },
       });
-      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
       expect(res.statusCode).toBe(200);
-      expect(ids(res).includes(caseA)).toBe(side === 'own');
-      expect(ids(res).includes(caseB)).toBe(side === 'other');
+      expect([ids(res).includes(caseA), ids(res).includes(caseB)]).toEqual([u.sees.A, u.sees.B]);
     },
   },
   {
     name: 'POST /api/bulk (dry run, filtered to case A’s units)',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'POST', '/api/bulk', {
         filter: { sendingUnit: A_UNITS.sending },
         intervention: { type: 'admin.case.hold', payload: { reason: '矩阵测试' } },
       });
-      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
       expect(res.statusCode).toBe(200);
-      if (side === 'other') expect(ids(res)).toEqual([]);
+      if (!u.sees.A) expect(ids(res)).toEqual([]);
       else expect(ids(res)).toContain(caseA);
     },
   },
   {
-    name: 'POST /api/cases (nominate for case A’s units)',
-    async check(s, role, side) {
-      // Creating is not reading: a refused nomination is 403 naming the unit field, not 404.
+    name: 'POST /api/cases (nominate A’s person for case A’s units)',
+    async check(s, u) {
+      // Creating is not reading: a refused nomination is 403 naming the field, not 404.
       const res = await call(api.http, s, 'POST', '/api/cases', nominationBody(A_UNITS));
-      const mayNominate = side === 'own' && (role === 'sending_officer' || role === 'org_admin');
-      if (!mayNominate) return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (!u.nominatesA) return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
       expect(res.statusCode).toBe(201);
     },
   },
   {
-    name: 'GET /api/users',
-    async check(s, role, side) {
-      const res = await call(api.http, s, 'GET', '/api/users');
-      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+    name: 'GET /api/persons/:id (case A’s cadre)',
+    async check(s, u) {
+      const res = await call(api.http, s, 'GET', `/api/persons/${A_UNITS.cadre}`);
+      // the person is seen by their current unit's scope or through a case of theirs
+      const sees = u.sees.A;
+      if (!sees) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
       expect(res.statusCode).toBe(200);
-      const names = (res.json() as { users: { username: string }[] }).users.map((u) => u.username);
-      // Unit users by jurisdiction, cadre accounts by the cadres of the department's cases.
-      for (const [username, ownSide] of [
-        ['sender', true],
-        ['cadre', true],
-        ['sender-c', false],
-        ['cadre-c', false],
+      const page = res.json() as { person: { name: string }; cases: { caseId: string }[] };
+      expect(page.person.name).toBe('冯雅琴');
+      expect(page.cases.map((c) => c.caseId)).toContain(caseA);
+    },
+  },
+  {
+    name: 'GET /api/search?q=<case A’s cadre>',
+    async check(s, u) {
+      const res = await call(api.http, s, 'GET', `/api/search?q=${encodeURIComponent('冯雅')}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { persons: { id: string }[]; cases: { caseId: string }[] };
+      expect(body.cases.map((c) => c.caseId).includes(caseA)).toBe(u.sees.A);
+      expect(body.persons.map((p) => p.id).includes(A_UNITS.cadre)).toBe(u.sees.A);
+    },
+  },
+  {
+    name: 'GET /api/users',
+    async check(s, u) {
+      const res = await call(api.http, s, 'GET', '/api/users');
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      expect(res.statusCode).toBe(200);
+      const names = (res.json() as { users: { username: string }[] }).users.map((x) => x.username);
+      // Unit users by jurisdiction (the city's holds the county's), cadre accounts by their person.
+      const city = u.username === 'admin';
+      for (const [username, visible] of [
+        ['sender', city],
+        ['cadre', city],
+        ['sender-c', true],
+        ['cadre-c', true],
       ] as const)
-        expect([username, names.includes(username)]).toEqual([username, ownSide === (side === 'own')]);
+        expect([username, names.includes(username)]).toEqual([username, visible]);
       expect(res.body).not.toContain('scrypt');
     },
   },
   {
     name: 'POST /api/users (a user of case A’s sending unit)',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'POST', '/api/users', {
-        username: `new-${role}-${side}`,
+        username: `new-${u.username}`,
         displayName: '新用户',
         role: 'sending_officer',
         units: [A_UNITS.sending],
         password: DEMO_PASSWORD,
       });
-      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
-      if (side === 'other') {
-        expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
-        return void expect((res.json() as { error: { field: string } }).error.field).toBe('body.units');
-      }
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (!u.sees.A)
+        return void expect([res.statusCode, code(res), field(res)]).toEqual([403, 'FORBIDDEN', 'body.units']);
       expect(res.statusCode).toBe(201);
       expect(res.body).not.toContain('scrypt');
     },
   },
   {
     name: 'POST /api/users (an account for case A’s cadre)',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'POST', '/api/users', {
-        username: `cadre-acct-${role}-${side}`,
+        username: `cadre-acct-${u.username}`,
         displayName: '干部账号',
         role: 'cadre',
-        cadreId: A_UNITS.cadre,
+        personId: A_UNITS.cadre,
         password: DEMO_PASSWORD,
       });
-      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
-      if (side === 'other') {
-        expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
-        return void expect((res.json() as { error: { field: string } }).error.field).toBe('body.cadreId');
-      }
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (!u.sees.A)
+        return void expect([res.statusCode, code(res), field(res)]).toEqual([
+          403,
+          'FORBIDDEN',
+          'body.personId',
+        ]);
       expect(res.statusCode).toBe(201);
     },
   },
   {
     name: 'POST /api/users/:username/disable (a user of case A’s sending unit)',
-    async check(s, role, side) {
+    async check(s, u) {
       const res = await call(api.http, s, 'POST', '/api/users/clerk-a/disable');
-      if (role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
-      if (side === 'other') return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
       expect(res.statusCode).toBe(200);
       expect((res.json() as { user: { disabled: boolean } }).user.disabled).toBe(true);
     },
   },
 ];
 
-describe.each(ROLES)('%s', (role) => {
-  describe.each(['own', 'other'] as const)('%s unit', (side) => {
-    test.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', async (_name, endpoint) => {
-      const s = sessions.get(PAIRS[role][side])!;
-      await endpoint.check(s, role, side);
-    });
+describe.each(USERS.map((u) => [u.username, u] as const))('%s', (_name, user) => {
+  test.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s', async (_e, endpoint) => {
+    await endpoint.check(sessions.get(user.username)!, user);
   });
 });
 
 describe('case B from case A’s side', () => {
-  test.each(ROLES)('%s of case A’s units gets 404 for case B', async (role) => {
-    const s = sessions.get(PAIRS[role].own)!;
-    expect((await call(api.http, s, 'GET', `/api/cases/${caseB}`)).statusCode).toBe(404);
-    expect(
-      (await call(api.http, s, 'POST', `/api/cases/${caseB}/events/approval.reject`, { reason: '越权' }))
-        .statusCode,
-    ).toBe(404);
+  test.each(USERS.filter((u) => !u.sees.B).map((u) => [u.username] as const))(
+    '%s gets 404 for case B',
+    async (username) => {
+      const s = sessions.get(username)!;
+      expect((await call(api.http, s, 'GET', `/api/cases/${caseB}`)).statusCode).toBe(404);
+      expect(
+        (await call(api.http, s, 'POST', `/api/cases/${caseB}/events/approval.reject`, { reason: '越权' }))
+          .statusCode,
+      ).toBe(404);
+    },
+  );
+
+  test('the city department sees the county’s case but acts as itself: the rules refuse it (unit.binding)', async () => {
+    const s = sessions.get('admin')!;
+    const res = await call(api.http, s, 'POST', `/api/cases/${caseB}/events/approval.reject`, {
+      reason: '越权',
+    });
+    expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+    expect((res.json() as { error: { rule?: string } }).error.rule).toBe('unit.binding');
   });
 });
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { P } from '../../machines/support/fixtures';
 import {
   call,
   createApiWorld,
@@ -40,7 +39,7 @@ beforeAll(async () => {
   a1 = await nominate('sender', nominationBody(A_UNITS));
   a2 = await nominate('sender', { ...nominationBody(A_UNITS), kind: 'up', termMonths: 12 });
   b1 = await nominate('county-admin', nominationBody(B_UNITS));
-  ok(await call(api.http, s.admin!, 'POST', `/api/cases/${a1}/events/approval.approve`, P.approve));
+  ok(await call(api.http, s.admin!, 'POST', `/api/cases/${a1}/events/approval.approve`, {}));
 });
 afterAll(async () => {
   await api?.close();
@@ -73,31 +72,34 @@ test('the console is served at / without a session, its assets are cacheable, /a
   ]);
 });
 
-test('dashboard counts are grouped within the caller’s scope only', async () => {
-  type Stats = {
-    total: number;
-    byStatus: { key: string; count: number }[];
-    byKind: { key: string; count: number }[];
-    byReceivingUnit: { key: string; count: number }[];
-  };
+test('dashboard counts are grouped within the caller’s scope only: the city’s hold its counties’, a county’s only its own', async () => {
+  type Count = { key: string; count: number; label?: { zh: string } };
+  type Stats = { total: number; byStatus: Count[]; byKind: Count[]; byReceivingUnit: Count[] };
+  const plain = (xs: Count[]) => xs.map(({ key, count }) => ({ key, count }));
   const admin = json<Stats>(await call(api.http, s.admin!, 'GET', '/api/stats'));
-  expect(admin.total).toBe(2);
-  expect(admin.byStatus).toEqual(
+  expect(admin.total).toBe(3);
+  expect(plain(admin.byStatus)).toEqual(
     expect.arrayContaining([
       { key: 'POSTING', count: 1 },
-      { key: 'NOMINATED', count: 1 },
+      { key: 'NOMINATED', count: 2 },
     ]),
   );
-  expect(admin.byKind).toEqual(
+  expect(plain(admin.byKind)).toEqual(
     expect.arrayContaining([
-      { key: 'down', count: 1 },
+      { key: 'down', count: 2 },
       { key: 'up', count: 1 },
     ]),
   );
-  expect(admin.byReceivingUnit).toEqual([{ key: A_UNITS.receiving, count: 2 }]);
+  expect(plain(admin.byReceivingUnit)).toEqual([
+    { key: A_UNITS.receiving, count: 2 },
+    { key: B_UNITS.receiving, count: 1 },
+  ]);
+  // names beside codes
+  expect(admin.byReceivingUnit[0]?.label?.zh).toBe('东安县白沙镇');
+  expect(admin.byKind.find((k) => k.key === 'up')?.label?.zh).toBe('上挂');
   const county = json<Stats>(await call(api.http, s['county-admin']!, 'GET', '/api/stats'));
   expect(county.total).toBe(1);
-  expect(county.byReceivingUnit).toEqual([{ key: B_UNITS.receiving, count: 1 }]);
+  expect(plain(county.byReceivingUnit)).toEqual([{ key: B_UNITS.receiving, count: 1 }]);
   expect(json<Stats>(await call(api.http, s['receiver-c']!, 'GET', '/api/stats')).total).toBe(1);
   expect((await api.http.inject({ method: 'GET', url: '/api/stats' })).statusCode).toBe(401);
 });

@@ -6,6 +6,8 @@ import { buildApi } from '../../../api/server';
 import { caseWorkflowId } from '../../../workflows/secondment/definitions';
 import { expectActivityFailuresOn, sharedWorkflowBundle } from '../../harness/environments';
 import { P } from '../../machines/support/fixtures';
+import { createUser } from '../../../api/auth/users';
+import { DEMO_PASSWORD } from '../../../stack/demo/users';
 import {
   call,
   createApiWorld,
@@ -32,11 +34,39 @@ const ok = (res: Res) => {
 const status = async (id = caseId) =>
   json<{ status: string }>(ok(await call(api.http, s.admin!, 'GET', `/api/cases/${id}`))).status;
 
+/** A CPC member of the sending unit, entered into the registry by the department (the demo's is 党外). */
+let memberId = '';
+
 beforeAll(async () => {
   api = await createApiWorld();
-  for (const u of ['admin', 'county-admin', 'sender', 'receiver', 'cadre', 'auditor'])
-    s[u] = await login(api.http, u);
-  const created = ok(await call(api.http, s.sender!, 'POST', '/api/cases', nominationBody(A_UNITS)));
+  for (const u of ['admin', 'county-admin', 'sender', 'receiver', 'auditor']) s[u] = await login(api.http, u);
+  const person = ok(
+    await call(api.http, s.admin!, 'POST', '/api/persons', {
+      name: '张伟',
+      gender: 'male',
+      birthDate: `${new Date().getUTCFullYear() - 30}-05-20`,
+      ethnicity: '汉族',
+      partyStatus: 'cpc',
+      partyJoinedOn: '2015-07-01',
+      education: { level: '大学本科', degree: '学士', school: '四川大学', major: '经济学' },
+      currentUnit: A_UNITS.sending,
+      currentPost: '综合科科员',
+      rank: 'deputy_section',
+      categories: ['selected_graduate'],
+    }),
+  );
+  memberId = json<{ person: { id: string } }>(person).person.id;
+  await createUser(api.world.db, {
+    username: 'cadre-zw',
+    displayName: '张伟',
+    role: 'cadre',
+    personId: memberId,
+    password: DEMO_PASSWORD,
+  });
+  s.cadre = await login(api.http, 'cadre-zw');
+  const created = ok(
+    await call(api.http, s.sender!, 'POST', '/api/cases', { ...nominationBody(A_UNITS), personId: memberId }),
+  );
   expect(created.statusCode).toBe(201);
   caseId = json<{ case: { caseId: string } }>(created).case.caseId;
   await waitForProjection(api, caseId);
@@ -52,7 +82,7 @@ test('events are recorded with the logged-in user as actor', async () => {
   expect(detail.allowedEvents.map((e) => e.type)).toContain('approval.approve');
 
   const approved = ok(
-    await call(api.http, s.admin!, 'POST', `/api/cases/${caseId}/events/approval.approve`, P.approve),
+    await call(api.http, s.admin!, 'POST', `/api/cases/${caseId}/events/approval.approve`, {}),
   );
   expect(json<{ case: { status: string } }>(approved).case.status).toBe('POSTING');
   ok(await call(api.http, s.receiver!, 'POST', `/api/cases/${caseId}/events/posting.mentor.name`, P.mentor));
@@ -76,21 +106,35 @@ test('events are recorded with the logged-in user as actor', async () => {
     actorRole: 'receiving_officer',
     actorUnit: A_UNITS.receiving,
   });
-  expect(byType['posting.party.transfer']).toMatchObject({ actorId: A_UNITS.cadre, actorRole: 'cadre' });
+  expect(byType['posting.party.transfer']).toMatchObject({ actorId: memberId, actorRole: 'cadre' });
 });
 
 test('an org admin entering a step for the receiving unit is recorded as on-behalf-of', async () => {
   const res = ok(
     await call(api.http, s.admin!, 'POST', `/api/cases/${caseId}/events/posting.post.arrange`, {
       ...P.arrange,
-      onBehalfOf: { role: 'receiving_officer', id: 'clerk-li' },
+      onBehalfOf: { role: 'receiving_officer', id: 'receiver' },
     }),
   );
   expect(res.statusCode).toBe(200);
   const last = (await getAuditTrail(api.world.db, caseId)).at(-1);
   expect(last).toMatchObject({ eventType: 'posting.post.arrange', actorId: 'admin', actorRole: 'org_admin' });
-  expect(last?.onBehalfOf).toContain('clerk-li');
-  expect(last?.onBehalfOf).toContain('receiving_officer');
+  expect(last?.onBehalfOf).toBe(`receiving_officer@${A_UNITS.receiving}/receiver`);
+});
+
+test('on-behalf-of names a real user who holds that role at the case’s unit: a made-up or wrong one is refused', async () => {
+  for (const id of ['clerk-li', 'receiver-c', 'sender']) {
+    const res = await call(api.http, s.admin!, 'POST', `/api/cases/${caseId}/events/posting.mentor.name`, {
+      ...P.mentor,
+      onBehalfOf: { role: 'receiving_officer', id },
+    });
+    expect([res.statusCode, json<{ error: { field: string } }>(res).error.field]).toEqual([
+      403,
+      'body.onBehalfOf.id',
+    ]);
+  }
+  const trail = await getAuditTrail(api.world.db, caseId);
+  expect(trail.filter((e) => e.eventType === 'posting.mentor.name' && e.onBehalfOf !== null)).toEqual([]);
 });
 
 test('in scope but the wrong role: refused by the machine with the rule named; on-behalf-of is for admins', async () => {
@@ -342,7 +386,9 @@ test('export: the cases in scope as CSV with the list filters; another county ex
     await call(api.http, s.admin!, 'GET', `/api/cases/export.csv?sendingUnit=${A_UNITS.sending}`),
   );
   expect(mine.headers['content-type']).toContain('text/csv');
-  expect(mine.body.startsWith('\uFEFF案件编号 case id,状态 status')).toBe(true);
+  expect(mine.body.startsWith('\uFEFF案件编号 case id,姓名 name,状态 status')).toBe(true);
+  expect(mine.body).toContain('张伟');
+  expect(mine.body).toContain('东安县白沙镇');
   expect(mine.body).toContain(caseId);
   const listed = json<{ total: number }>(
     ok(await call(api.http, s.admin!, 'GET', `/api/cases?sendingUnit=${A_UNITS.sending}&limit=500`)),

@@ -138,10 +138,22 @@ describe('malformed input is refused with the field named', () => {
   test.each([
     ['nomination: year is a string', '/api/cases', { ...nominationBody(A_UNITS), year: 'abc' }, 'body.year'],
     [
-      'nomination: cadre without rank',
+      'nomination: a cadre with a name is refused (the person is named by id only)',
       '/api/cases',
       { ...nominationBody(A_UNITS), cadre: { id: 'x', displayName: 'y', age: 30, cpcMember: true } },
-      'body.cadre.rank',
+      'body.cadre',
+    ],
+    [
+      'nomination: the organization department is not the caller’s to choose',
+      '/api/cases',
+      { ...nominationBody(A_UNITS), orgUnit: 'county.c.org-dept' },
+      'body.orgUnit',
+    ],
+    [
+      'nomination: a person id is required',
+      '/api/cases',
+      { ...nominationBody(A_UNITS), personId: undefined },
+      'body.personId',
     ],
     [
       'nomination: nominatedBy may not be sent',
@@ -208,9 +220,10 @@ describe('malformed input is refused with the field named', () => {
       'body.actor',
     ]);
     const missing = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.approve`, {
-      intake: {},
+      intake: { approved: 0, quota: 99 },
     });
-    expect([missing.statusCode, error(missing).field]).toEqual([400, 'body.intake.approved']);
+    // the quota is read from stored data: a caller who sends one is refused, naming the field
+    expect([missing.statusCode, error(missing).field]).toEqual([400, 'body.intake']);
     const unknown = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.teleport`, {});
     expect([unknown.statusCode, error(unknown).code]).toEqual([400, 'UNKNOWN_EVENT']);
     const noReason = await call(api.http, s, 'POST', `/api/cases/${caseId}/interventions/admin.case.hold`, {
@@ -255,8 +268,11 @@ describe('OpenAPI', () => {
     }
     const nominate = doc.paths['/api/cases']?.post?.requestBody?.content['application/json']?.schema;
     expect(Object.keys(nominate?.properties ?? {})).toEqual(
-      expect.arrayContaining(['cadre', 'sendingUnit', 'orgUnit']),
+      expect.arrayContaining(['personId', 'sendingUnit', 'requestedReceivingUnit']),
     );
+    // names and departments are never the caller's to send
+    expect(Object.keys(nominate?.properties ?? {})).not.toEqual(expect.arrayContaining(['cadre']));
+    expect(Object.keys(nominate?.properties ?? {})).not.toContain('orgUnit');
     const listParams = (doc.paths['/api/cases']?.get?.parameters ?? []).map((p) => p.name);
     expect(listParams).toEqual(
       expect.arrayContaining(['status', 'kind', 'overdue', 'stuck', 'deadlineFrom', 'year', 'limit', 'sort']),

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../../api/auth/users';
+import { DEMO_PASSWORD } from '../../../stack/demo/users';
 import { createCliWorld, type CliWorld } from './support/cli';
 
 /** `secondment login / whoami / logout`, the saved session, and the usage errors every command shares. */

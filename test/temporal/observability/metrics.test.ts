@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../../activities';
-import { seedDemoUsers } from '../../../api/auth/users';
+import { seedDemoUsers } from '../../../stack/demo/users';
 import { buildApi } from '../../../api/server';
 import { IN_MEMORY, openDatabase, type Db } from '../../../db';
 import { createDeliverer, LocalMailboxTransport, type MailTransport } from '../../../notify';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../../activities';
-import { seedDemoUsers } from '../../../api/auth/users';
+import { seedDemoUsers } from '../../../stack/demo/users';
 import { buildApi } from '../../../api/server';
 import { IN_MEMORY, openDatabase, type Db } from '../../../db';
 import { createLogger, setupTracing, type Tracing } from '../../../observability';

@@ -2,8 +2,8 @@ import type { NominationRequest } from '../../../client/secondmentClient';
 import { nomination } from '../../machines/support/fixtures';
 
 /**
- * A nomination valid at the server's current time. Simulated years pass between tests on the
- * time-skipping server, so a fixed birth date would age the cadre past the limit.
+ * A nomination valid at the server's current time (its year), with the cadre's rule facts only:
+ * the age on the nomination date, never a name or birth date.
  */
 export function nomineeAt(nowMs: number, over: Parameters<typeof nomination>[0] = {}): NominationRequest {
   const year = new Date(nowMs).getUTCFullYear();
@@ -14,7 +14,7 @@ export function nomineeAt(nowMs: number, over: Parameters<typeof nomination>[0] 
   } = nomination({
     year,
     ...over,
-    cadre: { birthDate: `${year - 28}-03-14`, ...over.cadre },
+    cadre: { age: 28, ...over.cadre },
   });
   return { ...request, at: new Date(nowMs).toISOString() };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { createUser, seedDemoUsers, DEMO_PASSWORD, type NewUser } from '../../../../api/auth/users';
+import { createUser, type NewUser } from '../../../../api/auth/users';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../../../stack/demo/users';
 import { buildApi } from '../../../../api/server';
 import type { AuthConfig } from '../../../../api/auth/config';
 import type { Queryable } from '../../../../db';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEMO_PASSWORD } from '../../../../api/auth/users';
+import { DEMO_PASSWORD } from '../../../../stack/demo/users';
 import { createApiWorld, type ApiWorld } from '../../api/support/apiWorld';
 
 const ROOT = resolve(__dirname, '../../../..');
