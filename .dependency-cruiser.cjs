@@ -67,7 +67,7 @@ module.exports = {
         'Outside the worker, code imports only the workflow’s message definitions (Updates, queries, search attributes).',
       severity: 'error',
       from: { pathNot: ['^workflows/', '^worker/', '^test/'] },
-      to: { path: '^workflows/', pathNot: '^workflows/secondment/definitions\\.ts$' },
+      to: { path: '^workflows/', pathNot: '^workflows/[^/]+/definitions\\.ts$' },
     },
     {
       name: 'activities-for-the-worker',

@@ -2,9 +2,15 @@ import type { Db } from '../db';
 import type { ApplyTransitionResult, IntakeFacts, TransitionRecordInput } from '../store';
 import { applyTransition } from './applyTransition';
 import { releaseIntake, reserveIntake, type IntakeRequestInput } from './intake';
+import type { SecondmentClient } from '../client';
+import { launchRoundBatch, type LaunchBatchInput, type LaunchBatchResult } from './launchRound';
+import { applyRoundTransition } from './roundTransition';
+import type { RoundTransitionRecordInput } from '../store';
 
 export interface ActivityDeps {
   db: Db;
+  /** the workflow client a round's launch starts cases with (absent: launches fail, nothing else) */
+  cases?: SecondmentClient | undefined;
 }
 
 /**
@@ -12,12 +18,17 @@ export interface ActivityDeps {
  * factory, so the worker injects its storage; names are in recorded histories: never rename one.
  */
 export function createActivities(deps: ActivityDeps) {
-  const { db } = deps;
+  const { db, cases } = deps;
   return {
     applyTransition: (input: TransitionRecordInput): Promise<ApplyTransitionResult> =>
       applyTransition(db, input),
     reserveIntake: (input: IntakeRequestInput): Promise<IntakeFacts> => reserveIntake(db, input),
     releaseIntake: (input: { caseId: string }): Promise<{ released: boolean }> => releaseIntake(db, input),
+    applyRoundTransition: (
+      input: RoundTransitionRecordInput,
+    ): Promise<{ roundId: string; seq: number; hash: string }> => applyRoundTransition(db, input),
+    launchRoundBatch: (input: LaunchBatchInput): Promise<LaunchBatchResult> =>
+      launchRoundBatch({ db, cases }, input),
   };
 }
 

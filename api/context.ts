@@ -1,4 +1,4 @@
-import type { CaseOperations, Connection, DataConverter, SecondmentClient } from '../client';
+import type { CaseOperations, Connection, DataConverter, RoundClient, SecondmentClient } from '../client';
 import type { Db } from '../db';
 import type { Logger, SecondmentMetrics, Tracing } from '../observability';
 import type { AuthConfig } from './auth/config';
@@ -30,6 +30,8 @@ export interface ApiContext {
   db: Db;
   /** the workflow client, reading from `db` */
   cases: SecondmentClient;
+  /** the round workflows' client, judging on the stored round state */
+  rounds: RoundClient;
   /** Temporal's own view of cases: health, technical problems, activity retry */
   ops: CaseOperations;
   namespace: string;

@@ -7,7 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { CaseOperations, Client, SecondmentClient } from '../client';
+import { CaseOperations, Client, RoundClient, SecondmentClient } from '../client';
 import { defaultAuthConfig, type AuthConfig } from './auth/config';
 import { installAuth } from './auth/plugin';
 import { LoginLimiter } from './auth/loginLimiter';
@@ -29,6 +29,13 @@ import { userRoutes } from './routes/users';
 import { unitRoutes } from './routes/units';
 import { personRoutes } from './routes/persons';
 import { notificationRoutes } from './routes/notifications';
+import { roundRoutes } from './routes/rounds';
+import { roundEntryRoutes } from './routes/roundEntries';
+import { roundBoardRoutes } from './routes/roundBoard';
+import { roundLaunchRoutes } from './routes/roundLaunch';
+import { roundStatsRoutes } from './routes/roundStats';
+import { seminarRoutes } from './routes/seminars';
+import { allocationRoutes } from './routes/allocations';
 
 export type { ApiContext, ApiDeps } from './context';
 
@@ -51,19 +58,21 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   installErrorHandling(app);
 
   const auth: AuthConfig = { ...defaultAuthConfig, ...deps.auth };
+  const temporalClient = new Client({
+    connection: deps.connection,
+    namespace: deps.namespace,
+    dataConverter: deps.dataConverter,
+    ...(deps.tracing?.clientInterceptors ? { interceptors: deps.tracing.clientInterceptors } : {}),
+  });
   const ctx: ApiContext = {
     db: deps.db,
     cases: new SecondmentClient(
-      new Client({
-        connection: deps.connection,
-        namespace: deps.namespace,
-        dataConverter: deps.dataConverter,
-        ...(deps.tracing?.clientInterceptors ? { interceptors: deps.tracing.clientInterceptors } : {}),
-      }),
+      temporalClient,
       deps.taskQueue,
       // Reads come from the database the worker writes: no Temporal queries on the request path.
       { reads: deps.db },
     ),
+    rounds: new RoundClient(temporalClient, deps.taskQueue, deps.db),
     ops: new CaseOperations(deps.connection, deps.namespace, {
       temporalUiUrl: deps.temporalUiUrl?.replace(/\/+$/, ''),
       stuckActivityAttempts: deps.stuckActivityAttempts ?? 3,
@@ -119,6 +128,13 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     unitRoutes(r, ctx);
     personRoutes(r, ctx);
     notificationRoutes(r, ctx);
+    roundRoutes(r, ctx);
+    roundEntryRoutes(r, ctx);
+    roundBoardRoutes(r, ctx);
+    roundLaunchRoutes(r, ctx);
+    roundStatsRoutes(r, ctx);
+    seminarRoutes(r, ctx);
+    allocationRoutes(r, ctx);
     done();
   });
   void app.register(consoleRoutes);

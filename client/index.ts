@@ -7,5 +7,6 @@ export {
   type NominationRequest,
 } from './secondmentClient';
 export { CaseOperations, isTemporalUnavailable, type Connection } from './caseOperations';
+export { RoundClient, type RoundCheck } from './roundClient';
 export { Client } from '@temporalio/client';
 export type { DataConverter } from '@temporalio/common';

@@ -5,7 +5,7 @@ import {
   WorkflowUpdateFailedError,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
+import { ApplicationFailure, TypedSearchAttributes, WorkflowIdReusePolicy } from '@temporalio/common';
 import { initialTransition, transition } from 'xstate';
 import type { z } from 'zod';
 import { formatZodError } from '../common/zodErrors';
@@ -150,6 +150,8 @@ export class SecondmentClient {
       await this.client.workflow.start('secondmentWorkflow', {
         taskQueue: this.taskQueue,
         workflowId: caseWorkflowId(nomination.caseId),
+        // A case id names one case for ever: a closed case is never started again under it.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         args: [
           {
             nomination,

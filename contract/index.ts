@@ -18,3 +18,4 @@ export * from './units';
 export * from './persons';
 export * from './rounds';
 export * from './notifications';
+export * from './seminars';

@@ -371,3 +371,20 @@ export const roundInterventionParamsSchema = roundIdParamSchema.extend({
 export const roundInterventionBodySchema = z
   .object({ dutyId: z.string().min(1).max(200), until: instant.optional(), reason: storableText(2, 2000) })
   .strict();
+
+/** POST /api/allocations: the quota of a receiving unit for a year's cases outside any round */
+export const yearAllocationBodySchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    receivingUnit: unitCodeSchema,
+    quota: z.number().int().min(0).max(1000),
+  })
+  .strict();
+export const yearAllocationSchema = z.object({
+  year: z.number().int(),
+  receivingUnit: z.object({ code: z.string(), name: labelSchema }),
+  quota: z.number().int(),
+  approved: z.number().int(),
+});
+export const yearAllocationListSchema = z.object({ items: z.array(yearAllocationSchema) });
+export const yearQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

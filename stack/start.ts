@@ -10,6 +10,7 @@ import { activityMetrics, deliveryMetrics, setupObservability } from '../observa
 import { createAllActivities } from '../worker/activities';
 import { createWorker } from '../worker/createWorker';
 import { startDevServer, type DevServer } from './devServer';
+import { Client, SecondmentClient } from '../client';
 
 /**
  * `npm start`: the whole system in one process tree. Without TEMPORAL_ADDRESS it starts the
@@ -63,13 +64,21 @@ async function main(): Promise<void> {
   const { storage, workerConnection, clientConnection, worker, workerRun, api, apiUrl } = started;
 
   async function startWorkerAndApi() {
+    const workerConnection = await connectWorker(target);
+    const clientConnection = await connectClient(target);
+    // A round's launch starts its cases from an activity: same codec and tracing as the API's client.
+    const temporalClient = new Client({
+      connection: clientConnection,
+      namespace: target.namespace,
+      dataConverter: codec.dataConverter,
+      ...(obs.tracing.clientInterceptors ? { interceptors: obs.tracing.clientInterceptors } : {}),
+    });
     const storage = await createAllActivities(process.env, {
       dataDir: env.SECONDMENT_DATA_DIR,
       observeDelivery: deliveryMetrics(obs.metrics),
       onRelayError: (err) => log.warn({ err }, '通知投递失败 / notification delivery failed'),
+      cases: (db) => new SecondmentClient(temporalClient, target.taskQueue, { reads: db }),
     });
-    const workerConnection = await connectWorker(target);
-    const clientConnection = await connectClient(target);
     const worker = await createWorker({
       connection: workerConnection,
       namespace: target.namespace,

@@ -70,6 +70,7 @@ export {
   setAllocation,
   allocationOf,
   reservationsOfRound,
+  yearAllocations,
   type IntakeFacts,
   type IntakeRequest,
 } from './intake';
@@ -118,6 +119,7 @@ export {
 } from './nominationParties';
 export {
   insertRound,
+  deleteRound,
   addRoundUnits,
   getRound,
   roundInScope,
@@ -179,3 +181,4 @@ export {
   type StoredSeminar,
   type SeminarInvitee,
 } from './seminars';
+export { roundCaseFacts, recommendationsApart, type RoundCaseFacts } from './roundStats';

@@ -107,3 +107,20 @@ export async function reservationsOfRound(db: Queryable, roundId: string): Promi
   );
   return new Map(rows.map((r) => [r.unit, r.n]));
 }
+
+/** The allocations of a year's cases outside rounds, with the places taken, per unit. */
+export async function yearAllocations(
+  db: Queryable,
+  year: number,
+  units?: readonly string[],
+): Promise<{ receivingUnit: string; quota: number; approved: number }[]> {
+  return db.query<{ receivingUnit: string; quota: number; approved: number }>(
+    `SELECT a.receiving_unit AS "receivingUnit", a.quota,
+            (SELECT count(*)::int FROM intake_reservations r
+              WHERE r.round_id IS NULL AND r.year = a.year AND r.receiving_unit = a.receiving_unit) AS approved
+       FROM intake_allocations a
+      WHERE a.round_id IS NULL AND a.year = $1 AND ($2::text[] IS NULL OR a.receiving_unit = ANY($2::text[]))
+      ORDER BY a.receiving_unit`,
+    [year, units ?? null],
+  );
+}

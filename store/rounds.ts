@@ -145,6 +145,14 @@ export function insertRound(db: Db, r: NewRoundRow): Promise<boolean> {
   });
 }
 
+/** Undoes insertRound when the round's workflow could not be started. */
+export async function deleteRound(db: Db, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('DELETE FROM round_units WHERE round_id = $1', [id]);
+    await tx.query('DELETE FROM rounds WHERE id = $1', [id]);
+  });
+}
+
 export async function addRoundUnits(
   db: Queryable,
   roundId: string,

@@ -1,4 +1,5 @@
 import { createActivities, type Activities } from '../activities';
+import type { SecondmentClient } from '../client';
 import { databaseConfigFromEnv, openDatabase, type Db } from '../db';
 import { createDeliverer, mailTransportFromEnv, type DeliveryDeps } from '../notify';
 import { startOutboxRelay } from './outboxRelay';
@@ -22,10 +23,12 @@ export async function createAllActivities(
     observeDelivery?: DeliveryDeps['observe'];
     /** where the relay reports a failed round (default: stderr) */
     onRelayError?: (err: unknown) => void;
+    /** the workflow client a round's launch starts cases with (given this worker's database) */
+    cases?: (db: Db) => SecondmentClient;
   },
 ): Promise<WorkerActivities> {
   const db = await openDatabase(databaseConfigFromEnv({ ...env, SECONDMENT_DATA_DIR: opts.dataDir }));
-  const activities = createActivities({ db });
+  const activities = createActivities({ db, cases: opts.cases?.(db) });
   const deliverer = createDeliverer({
     db,
     transport: mailTransportFromEnv(env),

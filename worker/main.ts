@@ -1,6 +1,7 @@
 import { loadEnv, temporalTarget } from '../config/env';
 import { codecSetup } from '../config/codec';
-import { connectWorker } from '../config/temporalConnection';
+import { connectClient, connectWorker } from '../config/temporalConnection';
+import { Client, SecondmentClient } from '../client';
 import { activityMetrics, deliveryMetrics, setupObservability } from '../observability';
 import { createAllActivities } from './activities';
 import { createWorker } from './createWorker';
@@ -18,10 +19,19 @@ async function main(): Promise<void> {
   const target = temporalTarget(env);
   const { dataConverter } = await codecSetup(env, { embedded: false });
   const connection = await connectWorker(target);
+  // A round's launch starts its cases from an activity: the worker needs a workflow client too.
+  const clientConnection = await connectClient(target);
+  const client = new Client({
+    connection: clientConnection,
+    namespace: target.namespace,
+    dataConverter,
+    ...(obs.tracing.clientInterceptors ? { interceptors: obs.tracing.clientInterceptors } : {}),
+  });
   const storage = await createAllActivities(process.env, {
     dataDir: env.SECONDMENT_DATA_DIR,
     observeDelivery: deliveryMetrics(obs.metrics),
     onRelayError: (err) => log.warn({ err }, '通知投递失败 / notification delivery failed'),
+    cases: (db) => new SecondmentClient(client, target.taskQueue, { reads: db }),
   });
   const worker = await createWorker({
     connection,
@@ -42,6 +52,7 @@ async function main(): Promise<void> {
   );
   await worker.run();
   await storage.close();
+  await clientConnection.close();
   await connection.close();
   await obs.shutdown();
 }

@@ -1,2 +1,3 @@
 // Every workflow the worker registers. The worker bundles this file for Temporal's sandbox.
 export { secondmentWorkflow } from './secondment/workflow';
+export { roundWorkflow } from './round/workflow';

@@ -52,6 +52,8 @@ export interface RoundContext {
   decision: { at: string; assigned: number; rejected: number; allocations: number } | null;
   launch: {
     at: string;
+    /** who launched: the approvals of the launched cases are theirs */
+    by: string;
     total: number;
     finishedAt: string | null;
     started: number;

@@ -423,6 +423,7 @@ const SPECS: Record<RoundEventType, RoundSpec> = {
     apply: (c, e, out) => {
       c.launch = {
         at: out.now,
+        by: e.actor.id,
         total: as<'round.launch.start'>(e).total,
         finishedAt: null,
         started: 0,

@@ -66,11 +66,7 @@ async function nominateNow(
 ): Promise<void> {
   const now = await clock.now();
   const year = new Date(now).getUTCFullYear();
-  const {
-    caseId: _fixtureId,
-    at: _at,
-    ...request
-  } = nomination({ year, policy, cadre: { age: 28 } });
+  const { caseId: _fixtureId, at: _at, ...request } = nomination({ year, policy, cadre: { age: 28 } });
   await cases.nominate({ ...request, caseId, at: new Date(now).toISOString() });
 }
 

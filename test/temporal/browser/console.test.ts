@@ -3,7 +3,6 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoPolicy } from '../../../machines/secondment/policy/demo';
 import type { Policy } from '../../../machines/secondment/policy/schema';
-import { P } from '../../machines/support/fixtures';
 import {
   call,
   createApiWorld,

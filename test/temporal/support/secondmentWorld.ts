@@ -33,8 +33,12 @@ export async function createSecondmentWorld(
   opts: { continueAsNewAfter?: number; now?: () => number | Promise<number> } = {},
 ): Promise<SecondmentWorld> {
   const db = await openDatabase({ kind: 'embedded', dataDir: IN_MEMORY });
-  const activities = createActivities({ db });
   const taskQueue = `secondment-${randomUUID()}`;
+  // A round's launch starts cases through the same client the API uses (reads from this database).
+  const activities = createActivities({
+    db,
+    cases: new SecondmentClient(client, taskQueue, { ...opts, reads: db }),
+  });
   const worker = await Worker.create({
     connection,
     namespace,

@@ -10,6 +10,8 @@ export interface Res {
   statusCode: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** the body's bytes (an XLSX workbook is no text) */
+  raw: Buffer;
   json(): unknown;
 }
 
@@ -46,11 +48,13 @@ export class HttpClient {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
+            const raw = Buffer.concat(chunks);
+            const text = raw.toString('utf8');
             resolve({
               statusCode: res.statusCode ?? 0,
               headers: res.headers,
               body: text,
+              raw,
               json: (): unknown => JSON.parse(text),
             });
           });
