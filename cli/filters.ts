@@ -18,13 +18,16 @@ export const FILTER_OPTIONS = {
   'not-stuck': { type: 'boolean' },
   'deadline-from': { type: 'string' },
   'deadline-to': { type: 'string' },
+  name: { type: 'string' },
+  round: { type: 'string' },
 } as const satisfies OptionSpec;
 
 export const FILTER_HELP = `  --status <code>          可重复 / repeatable (${STATUS_CODES.slice(0, 4).join(', ')} …)
   --kind <kind>            可重复 / repeatable (${kindSchema.options.join(', ')})
   --year <yyyy>            --sending-unit <code>   --receiving-unit <code>   --unit <code> (either side)
   --overdue | --not-overdue   --stuck | --not-stuck
-  --deadline-from <date>   --deadline-to <date>   (下一期限 / next deadline; YYYY-MM-DD = 北京时间 / Beijing time, or ISO 8601)`;
+  --deadline-from <date>   --deadline-to <date>   (下一期限 / next deadline; YYYY-MM-DD = 北京时间 / Beijing time, or ISO 8601)
+  --name <姓名>             干部姓名（部分即可）/ part of the cadre's name   --round <id>   某批次的案件 / a round's cases`;
 
 /** The list's filters (not its paging or sorting), as GET /api/cases reads them. */
 export type CaseFilter = Partial<Omit<CaseQuery, 'sort' | 'order' | 'limit' | 'offset'>>;
@@ -74,6 +77,8 @@ export function filterFromArgs(values: Values): CaseFilter {
     stuck: tristate(values, 'stuck', 'not-stuck'),
     deadlineFrom: deadlineBound(values, 'deadline-from'),
     deadlineTo: deadlineBound(values, 'deadline-to'),
+    q: str(values, 'name'),
+    roundId: str(values, 'round'),
   };
   // Only the filters given, so `bulk` can tell "no filter" (every case in scope) apart.
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));

@@ -33,6 +33,35 @@ export class ApiClient {
     return this.request<T>('POST', path, { body }).then((r) => r.body);
   }
 
+  /** A file the API answers with (CSV, XLSX): its bytes, type and suggested name. */
+  async download(path: string): Promise<{ bytes: Buffer; contentType: string; fileName: string | null }> {
+    const headers: Record<string, string> = {};
+    if (this.session) headers.cookie = this.session.cookie;
+    let res: Response;
+    try {
+      res = await fetch(this.baseUrl + path, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    } catch (err) {
+      throw unreachable(this.baseUrl, err);
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (!res.ok) {
+      const text = bytes.toString('utf8');
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      throw this.failure(res.status, body, text);
+    }
+    const disposition = res.headers.get('content-disposition') ?? '';
+    return {
+      bytes,
+      contentType: res.headers.get('content-type') ?? '',
+      fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null,
+    };
+  }
+
   async request<T>(
     method: 'GET' | 'POST',
     path: string,

@@ -40,6 +40,8 @@ export class RoundClient {
     private readonly client: Client,
     private readonly taskQueue: string,
     private readonly reads: Queryable,
+    /** the caller's clock; a time-skipping test passes the server's simulated time */
+    private readonly now: () => number | Promise<number> = () => Date.now(),
   ) {}
 
   /** Starts the round's workflow; a second start of the same round is CASE_EXISTS. */
@@ -61,7 +63,7 @@ export class RoundClient {
   async send(roundId: string, type: string, input: RoundEventInput): Promise<RoundView> {
     if (!(ROUND_UPDATE_TYPES as readonly string[]).includes(type))
       throw new SecondmentError('UNKNOWN_EVENT', `未知事件 / unknown round event: ${type}`);
-    const at = new Date().toISOString();
+    const at = new Date(await this.now()).toISOString();
     try {
       return await this.client.workflow
         .getHandle<RoundWorkflow>(roundWorkflowId(roundId))
@@ -105,7 +107,11 @@ export class RoundClient {
           message: { zh: '批次尚未就绪', en: 'the round is not ready yet' },
         },
       };
-    const event = roundEventSchema.safeParse({ ...input, type, at: new Date().toISOString() });
+    const event = roundEventSchema.safeParse({
+      ...input,
+      type,
+      at: new Date(await this.now()).toISOString(),
+    });
     if (!event.success)
       return {
         ok: false,

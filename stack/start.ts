@@ -7,6 +7,8 @@ import { buildApi } from '../api/server';
 import { authConfigFromEnv } from '../api/auth/config';
 import { seedDemoUsers } from './demo/users';
 import { activityMetrics, deliveryMetrics, setupObservability } from '../observability';
+import { seedDemoRound } from './demo/round';
+import { startDemoParties } from './demo/driver';
 import { createAllActivities } from '../worker/activities';
 import { createWorker } from '../worker/createWorker';
 import { startDevServer, type DevServer } from './devServer';
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
       throw err;
     }
   })();
-  const { storage, workerConnection, clientConnection, worker, workerRun, api, apiUrl } = started;
+  const { storage, workerConnection, clientConnection, temporalClient, worker, workerRun, api, apiUrl } =
+    started;
 
   async function startWorkerAndApi() {
     const workerConnection = await connectWorker(target);
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
     obs.gaugesFrom(storage.db);
     const apiUrl = await api.listen({ host: env.SECONDMENT_HOST, port: env.SECONDMENT_API_PORT });
     await obs.serveMetrics();
-    return { storage, workerConnection, clientConnection, worker, workerRun, api, apiUrl };
+    return { storage, workerConnection, clientConnection, temporalClient, worker, workerRun, api, apiUrl };
   }
 
   console.log('挂职锻炼工作流引擎已启动 / secondment engine is up');
@@ -130,10 +133,31 @@ async function main(): Promise<void> {
   console.log('按 Ctrl-C 停止 / press Ctrl-C to stop');
 
   let stopping = false;
+  // The demo round (README tour): seeded once through the API on the demo policy, its parties then
+  // keep its cases moving. SECONDMENT_DEMO_DATA=false turns both off.
+  let demo: { stop(): Promise<void> } | undefined;
+  if (process.env.SECONDMENT_DEMO_DATA !== 'false' && process.env.SECONDMENT_DEMO_USERS !== 'false') {
+    const say = (line: string) => console.log(`  ${line}`);
+    void seedDemoRound(apiUrl, say)
+      .then((roundId) => {
+        if (roundId === null || stopping) return;
+        demo = startDemoParties({
+          db: storage.db,
+          cases: new SecondmentClient(temporalClient, target.taskQueue, { reads: storage.db }),
+          roundId,
+        });
+        say(
+          `演示批次运行中 / demo round ${roundId} is running (its cases move on the demo policy's fast clock)`,
+        );
+      })
+      .catch((err: unknown) => log.error({ err }, '演示批次失败 / demo round failed'));
+  }
+
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: 正在停止 / stopping …`);
+    await demo?.stop();
     await api.close();
     // The SDK's own signal handler may already have begun the shutdown.
     if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -33,10 +33,14 @@ export async function verifyChain(db: Queryable, caseId: string): Promise<ChainV
       return broken('哈希不符，记录被修改 / hash mismatch: entry was altered');
     expectedPrev = row.hash;
   }
-  // Removing the newest rows leaves a valid chain; the projection still remembers how far it got.
-  const projected = await db.query<{ last_seq: number }>('SELECT last_seq FROM cases WHERE case_id = $1', [
-    caseId,
-  ]);
+  // Removing the newest rows leaves a valid chain; the projection (a round: its stored state) still
+  // remembers how far it got.
+  const projected = await db.query<{ last_seq: number }>(
+    caseId.startsWith('round:')
+      ? 'SELECT seq AS last_seq FROM round_state WHERE round_id = $1'
+      : 'SELECT last_seq FROM cases WHERE case_id = $1',
+    [caseId.startsWith('round:') ? caseId.slice('round:'.length) : caseId],
+  );
   const lastSeq = projected[0]?.last_seq ?? 0;
   if (lastSeq > rows.length) {
     return {

@@ -8,6 +8,23 @@ import { nominate } from './nominate';
 import { send } from './send';
 import { show } from './show';
 import { usersCreate, usersDisable, usersList } from './users';
+import { personsAdd, personsList, personsShow, search, unitsAdd, unitsList, unitsShow } from './registry';
+import {
+  roundsAllocate,
+  roundsApplications,
+  roundsApply,
+  roundsAssign,
+  roundsBoard,
+  roundsCreate,
+  roundsDecide,
+  roundsLaunch,
+  roundsList,
+  roundsRecommend,
+  roundsRecommendations,
+  roundsReject,
+  roundsShow,
+  roundsStats,
+} from './rounds';
 
 export const COMMANDS: Command[] = [
   login,
@@ -23,6 +40,27 @@ export const COMMANDS: Command[] = [
   usersCreate,
   usersList,
   usersDisable,
+  unitsList,
+  unitsShow,
+  unitsAdd,
+  personsList,
+  personsShow,
+  personsAdd,
+  search,
+  roundsList,
+  roundsCreate,
+  roundsShow,
+  roundsApply,
+  roundsApplications,
+  roundsRecommend,
+  roundsRecommendations,
+  roundsBoard,
+  roundsAllocate,
+  roundsAssign,
+  roundsReject,
+  roundsDecide,
+  roundsLaunch,
+  roundsStats,
 ];
 
 /** First words that need a second one (`audit verify`, `users create`). */

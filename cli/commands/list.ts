@@ -9,11 +9,12 @@ import { renderTable } from '../table';
 export function caseTable(page: CasePage): string {
   const rows = page.items.map((c) => [
     c.caseId,
+    c.cadre?.name ?? '—',
     c.status,
     c.kind,
     String(c.year),
-    c.sendingUnit,
-    c.receivingUnit,
+    c.sendingUnitName.zh,
+    c.receivingUnitName.zh,
     c.nextDuty?.label ?? '—',
     formatTime(c.nextDeadline),
     [c.overdue ? '逾期 / overdue' : '', c.stuck ? '卡住 / stuck' : ''].filter(Boolean).join(', ') || '—',
@@ -21,11 +22,12 @@ export function caseTable(page: CasePage): string {
   const table = renderTable(
     [
       { header: '案件 / Case' },
+      { header: '姓名 / Name' },
       { header: '状态 / Status' },
       { header: '类型 / Kind' },
       { header: '年度 / Year' },
-      { header: '派出单位 / Sending' },
-      { header: '接收单位 / Receiving' },
+      { header: '派出单位 / Sending', max: 24 },
+      { header: '接收单位 / Receiving', max: 24 },
       { header: '下一事项 / Next duty', max: 30 },
       { header: '期限 / Due' },
       { header: '提示 / Flags' },
@@ -51,7 +53,8 @@ export const list: Command = {
   help: `[filters] [--sort <field>] [--order asc|desc] [--limit <n>] [--offset <n>]
 ${FILTER_HELP}
   --sort ${caseSortSchema.options.join('|')} (默认 / default nextDeadline)   --limit 1–500 (默认 / default 50)
-  例 / e.g.  secondment list --status POSTING --status IN_SERVICE --overdue --sort nextDeadline`,
+  例 / e.g.  secondment list --status POSTING --status IN_SERVICE --overdue --sort nextDeadline
+             secondment list --name 孙立 --round r2027abcd`,
   async run(ctx, { values }) {
     const query = {
       ...filterFromArgs(values),

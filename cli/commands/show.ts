@@ -14,14 +14,26 @@ export function renderCase(d: CaseDetail, auditCount: number): string {
   const parts: string[] = [
     renderFields([
       ['案件 / Case', d.caseId],
+      ['干部 / Cadre', d.cadre ? `${d.cadre.name} (${d.cadre.id})` : '—'],
       ['状态 / Status', `${d.status ?? '—'}${d.statusLabel ? `  ${bi(d.statusLabel)}` : ''}`],
       ['类型 / Kind', s ? `${s.kind}, ${s.year}` : '—'],
-      ['派出单位 / Sending unit', s?.sendingUnit ?? '—'],
-      ['接收单位 / Receiving unit', s?.receivingUnit ?? '—'],
+      ['派出单位 / Sending unit', s ? (d.units[s.sendingUnit]?.zh ?? s.sendingUnit) : '—'],
+      ['接收单位 / Receiving unit', s ? (d.units[s.receivingUnit]?.zh ?? s.receivingUnit) : '—'],
+      ...(d.round
+        ? ([
+            ['批次 / Round', d.round.roundName],
+            ['挂职期限 / Term', `${d.round.term.start} — ${d.round.term.end}`],
+            [
+              '生活补助 / Subsidy',
+              `${d.round.subsidy.amountPerDay} 元/天，${d.round.subsidy.payerName.zh}发放`,
+            ],
+            ['工资待遇 / Pay', bi(d.round.payRule.label)],
+          ] as [string, string][])
+        : []),
       ['下一期限 / Next deadline', formatTime(s?.nextDeadline)],
       ['逾期 / Overdue', s ? yesNo(s.overdue) : '—'],
       ['卡住 / Stuck', s ? yesNo(s.stuck) : '—'],
-      ['你的身份 / You act as', `${d.you.role} @ ${d.you.unit}`],
+      ['你的身份 / You act as', `${d.you.role} @ ${d.units[d.you.unit]?.zh ?? d.you.unit}`],
     ]),
   ];
   if (d.liveError) parts.push(`\n注意 / Note: ${d.liveError}`);

@@ -190,7 +190,7 @@ export const DEMO_PERSONS: DemoPerson[] = [
     unit: 'county.c.finance',
     post: '县财政局副局长',
     rank: 'section',
-    categories: ['county_reserve'],
+    categories: ['reserve'],
     grades: [E, C],
     round: up('city.discipline', '第三监督检查室副主任（挂职）'),
   },

@@ -1,6 +1,8 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { SecondmentError } from '../../client/secondmentClient';
 import type { Db } from '../../db';
+import { reserveIntake, setAllocation, upsertUnits } from '../../store';
+import { DEMO_UNITS } from '../../stack/demo/directory';
 import { eventUpdate } from '../../workflows/secondment/definitions';
 import { actor, P } from '../machines/support/fixtures';
 import { connectToSharedDevServer, type DevServerClients } from '../harness/environments';
@@ -95,20 +97,31 @@ describe('refused and malformed events write nothing', () => {
     expect(await snapshotOfTrace()).toEqual(before);
   });
 
-  it('an approval beyond the receiving unit quota is refused; within quota it is accepted and recorded', async () => {
+  it('the quota is the stored allocation, never the caller’s numbers: over it refused, within it accepted and a place taken', async () => {
+    const { year, requestedReceivingUnit: unit } = nomineeAt(Date.now());
+    await upsertUnits(world.db, DEMO_UNITS);
+    await setAllocation(world.db, { roundId: null, year, receivingUnit: unit, quota: 1, setBy: 'test' });
+    await reserveIntake(world.db, { caseId: 'c-somebody-else', roundId: null, year, receivingUnit: unit });
     const refused = await world.cases
-      .send(caseId, 'approval.approve', { actor: actor('org_admin'), intake: { approved: 3, quota: 3 } })
+      .send(caseId, 'approval.approve', {
+        actor: actor('org_admin'),
+        // what a caller might claim: ignored (the Update's `facts` are the workflow's own)
+        intake: { approved: 0, quota: 99 },
+        facts: { intake: { quota: null, approvedBefore: 0, reserved: true } },
+      })
       .catch((e: unknown) => e);
-    expect(refused).toMatchObject({ code: 'EVENT_REFUSED' });
-    expect((refused as Error).message).toMatch(/名额|quota/i);
+    expect(refused).toMatchObject({ code: 'EVENT_REFUSED', refusal: { rule: 'approval.quota' } });
+    expect((refused as Error).message).toMatch(/名额1人/);
+    const reserved = () =>
+      world.db.query('SELECT 1 FROM intake_reservations WHERE case_id = $1', [caseId]).then((r) => r.length);
+    expect(await reserved()).toBe(0);
 
+    await setAllocation(world.db, { roundId: null, year, receivingUnit: unit, quota: 2, setBy: 'test' });
     const before = await rowCounts(world.db, caseId);
-    const approved = await world.cases.send(caseId, 'approval.approve', {
-      actor: actor('org_admin'),
-      ...P.approve,
-    });
+    const approved = await world.cases.send(caseId, 'approval.approve', { actor: actor('org_admin') });
     expect(approved.status).toBe('POSTING');
     const after = await rowCounts(world.db, caseId);
     expect(after!.audit).toBe(before!.audit + 1);
+    expect(await reserved()).toBe(1);
   });
 });

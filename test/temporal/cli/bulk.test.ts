@@ -144,6 +144,8 @@ test('duty interventions pick each case’s duty; refusals are previewed; failur
     'bulk',
     '--status',
     'NOMINATED',
+    '--sending-unit',
+    A_UNITS.sending,
     '--intervention',
     'admin.duty.reassign',
     '--data',
@@ -161,6 +163,26 @@ test('duty interventions pick each case’s duty; refusals are previewed; failur
     }),
   ]);
 
+  // The city's department sees the county's case too, and the preview says it cannot act on it.
+  const county = await w.as('admin', [
+    'bulk',
+    '--status',
+    'NOMINATED',
+    '--intervention',
+    'deadline.extend',
+    '--duty',
+    'next',
+    '--data',
+    JSON.stringify({ until: new Date(Date.now() + 450 * 86_400_000).toISOString() }),
+    '--reason',
+    '统一顺延',
+    '--json',
+  ]);
+  expect(county.json<Plan>().items.find((i) => i.caseId === otherCounty)).toMatchObject({
+    willChange: false,
+    skipReason: expect.stringContaining('unit.binding') as unknown,
+  });
+
   // A case whose workflow is gone (terminated in Temporal) still looks changeable in the database:
   // execution fails for that case, is reported per case, and the exit code says so.
   await w.api.env.client.workflow.getHandle(caseWorkflowId(nominated)).terminate('测试：工作流被终止');
@@ -168,6 +190,8 @@ test('duty interventions pick each case’s duty; refusals are previewed; failur
     'bulk',
     '--status',
     'NOMINATED',
+    '--sending-unit',
+    A_UNITS.sending,
     '--intervention',
     'deadline.extend',
     '--duty',

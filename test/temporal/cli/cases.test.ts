@@ -57,10 +57,10 @@ test('nominate: bad JSON and an invalid nomination exit 2 naming the input', asy
   expect(broken.code).toBe(2);
   expect(broken.error().message).toContain('broken.json');
 
-  const { cadre: _c, ...withoutCadre } = nominationBody(A_UNITS);
-  const invalid = await w.as('sender', ['nominate', '--json'], { stdin: JSON.stringify(withoutCadre) });
+  const { personId: _p, ...withoutPerson } = nominationBody(A_UNITS);
+  const invalid = await w.as('sender', ['nominate', '--json'], { stdin: JSON.stringify(withoutPerson) });
   expect(invalid.code).toBe(2);
-  expect(invalid.error()).toMatchObject({ code: 'INVALID_INPUT', field: 'body.cadre' });
+  expect(invalid.error()).toMatchObject({ code: 'INVALID_INPUT', field: 'body.personId' });
 
   const otherUnit = await w.as('sender', ['nominate', '--json'], {
     stdin: JSON.stringify(nominationBody(B_UNITS)),
@@ -124,8 +124,11 @@ test('list: the human table has zh-CN headers first and stays aligned with Chine
   const res = await w.as('admin', ['list', '--sending-unit', A_UNITS.sending]);
   expect(res.code).toBe(0);
   const lines = res.stdout.split('\n');
-  expect(lines[0]).toMatch(/^案件 \/ Case\s+状态 \/ Status/);
+  expect(lines[0]).toMatch(/^案件 \/ Case\s+姓名 \/ Name\s+状态 \/ Status/);
   expect(res.stdout).toContain(caseA);
+  // names, not codes
+  expect(res.stdout).toContain('冯雅琴');
+  expect(res.stdout).toContain('东安县白沙镇');
   expect(res.stdout).toMatch(/共 \d+ 件/);
   // Every row starts its status column where the header's does, counting CJK as two columns.
   const width = (s: string) =>
@@ -244,7 +247,7 @@ test('send: an allowed event changes the case; a refused one exits 5 with the ru
     '--data',
     JSON.stringify(P.arrange),
     '--on-behalf-of',
-    'receiving_officer:clerk-li',
+    'receiving_officer:receiver',
     '--json',
   ]);
   expect(behalf.code).toBe(0);
@@ -252,7 +255,19 @@ test('send: an allowed event changes the case; a refused one exits 5 with the ru
     auditTrail: { eventType: string; actorId: string; onBehalfOf: string | null }[];
   }>().auditTrail;
   expect(trail.at(-1)).toMatchObject({ eventType: 'posting.post.arrange', actorId: 'admin' });
-  expect(trail.at(-1)?.onBehalfOf).toContain('clerk-li');
+  expect(trail.at(-1)?.onBehalfOf).toBe(`receiving_officer@${A_UNITS.receiving}/receiver`);
+  // a made-up party is refused: on-behalf-of names a real user of the case's unit
+  const madeUp = await w.as('admin', [
+    'send',
+    caseA,
+    'posting.mentor.name',
+    '--data',
+    JSON.stringify(P.mentor),
+    '--on-behalf-of',
+    'receiving_officer:clerk-li',
+    '--json',
+  ]);
+  expect([madeUp.code, madeUp.error().field]).toEqual([3, 'body.onBehalfOf.id']);
 });
 
 test('intervene: needs a reason (2), holds and resumes the case; not for auditors (3)', async () => {

@@ -11,7 +11,9 @@ interface UserDoc {
   displayName: string;
   role: string;
   units: string[];
-  cadreId: string | null;
+  unitNames: { zh: string; en: string }[];
+  personId: string | null;
+  personName: string | null;
   disabled: boolean;
 }
 
@@ -43,27 +45,32 @@ afterAll(async () => {
   await w?.close();
 });
 
-test('users list: the admin’s jurisdiction only, never a password hash', async () => {
+test('users list: the admin’s jurisdiction only (the city’s holds its counties’), never a password hash', async () => {
   const res = await w.as('admin', ['users', 'list', '--json']);
   expect(res.code).toBe(0);
   const users = res.json<{ users: UserDoc[] }>().users;
   const names = users.map((u) => u.username);
-  expect(names).toEqual(expect.arrayContaining(['admin', 'sender', 'auditor']));
-  expect(names).not.toContain('county-admin');
-  expect(names).not.toContain('receiver-c');
+  expect(names).toEqual(expect.arrayContaining(['admin', 'sender', 'auditor', 'county-admin', 'receiver-c']));
   expect(users.find((u) => u.username === 'sender')).toEqual({
     username: 'sender',
     displayName: '市发改委 人事处',
     role: 'sending_officer',
     units: [A_UNITS.sending],
-    cadreId: null,
+    unitNames: [{ zh: '市发展和改革委员会', en: 'Municipal Development and Reform Commission' }],
+    personId: null,
+    personName: null,
     disabled: false,
+  });
+  expect(users.find((u) => u.username === 'cadre')).toMatchObject({
+    personId: A_UNITS.cadre,
+    personName: '冯雅琴',
   });
   expect(res.stdout).not.toContain('scrypt');
 
   const county = (await w.as('county-admin', ['users', 'list', '--json'])).json<{ users: UserDoc[] }>();
   expect(county.users.map((u) => u.username)).toEqual(expect.arrayContaining(['county-admin', 'receiver-c']));
   expect(county.users.map((u) => u.username)).not.toContain('sender');
+  expect(county.users.map((u) => u.username)).not.toContain('admin');
 
   const human = await w.as('admin', ['users', 'list']);
   expect(human.stdout.split('\n')[0]).toMatch(/^用户名 \/ Username\s+姓名 \/ Name/);
@@ -81,7 +88,9 @@ test('users create: the new user can log in; a taken username exits 5', async ()
     displayName: '李干事',
     role: 'sending_officer',
     units: [A_UNITS.sending],
-    cadreId: null,
+    unitNames: [{ zh: '市发展和改革委员会', en: 'Municipal Development and Reform Commission' }],
+    personId: null,
+    personName: null,
     disabled: false,
   });
   await w.login('clerk-li', NEW_PASSWORD);
@@ -104,8 +113,19 @@ test('users create: outside the jurisdiction is forbidden (3), invalid input is 
     'FORBIDDEN',
     'body.units',
   ]);
-  const cadreElsewhere = await create('admin', 'cadre-x', ['--role', 'cadre', '--cadre-id', B_UNITS.cadre]);
-  expect([cadreElsewhere.code, cadreElsewhere.error().field]).toEqual([3, 'body.cadreId']);
+  // a cadre account only for a person of the admin's own jurisdiction in the registry
+  const cadreElsewhere = await create('county-admin', 'cadre-x', [
+    '--role',
+    'cadre',
+    '--person',
+    A_UNITS.cadre,
+  ]);
+  expect([cadreElsewhere.code, cadreElsewhere.error().field]).toEqual([3, 'body.personId']);
+  const cadreHere = await create('admin', 'cadre-y', ['--role', 'cadre', '--person', B_UNITS.cadre]);
+  expect(cadreHere.json<{ user: UserDoc }>().user).toMatchObject({
+    personId: B_UNITS.cadre,
+    personName: '孙立新',
+  });
 
   const shortPassword = await create(
     'admin',

@@ -23,6 +23,8 @@ export interface SecondmentWorld {
   /** the same client reading status, duties, allowed events and audit tail from the database */
   casesReadFromDb: SecondmentClient;
   taskQueue: string;
+  /** the Temporal client the world's clients use */
+  client: Client;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function createSecondmentWorld(
     cases: new SecondmentClient(client, taskQueue, opts),
     casesReadFromDb: new SecondmentClient(client, taskQueue, { ...opts, reads: db }),
     taskQueue,
+    client,
     async close() {
       // A test may have stopped the worker itself (to queue Updates while none polls).
       if (worker.getState() === 'RUNNING') worker.shutdown();

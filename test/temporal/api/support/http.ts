@@ -27,6 +27,10 @@ export interface RequestOptions {
 export class HttpClient {
   constructor(private readonly port: number) {}
 
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
   inject(opts: RequestOptions): Promise<Res> {
     const headers: Record<string, string> = { ...opts.headers };
     let body: string | undefined;
