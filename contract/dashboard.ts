@@ -26,6 +26,8 @@ export type Stats = z.infer<typeof statsSchema>;
 
 export const myDutySchema = z.object({
   caseId: z.string(),
+  /** the case's cadre (the registry's name), null for a case nominated outside the API */
+  cadreName: z.string().nullable(),
   status: z.string(),
   kind: z.string(),
   sendingUnit: z.string(),

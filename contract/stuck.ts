@@ -14,6 +14,7 @@ export type TechnicalProblem = z.infer<typeof technicalProblemSchema>;
 
 export const businessStuckSchema = z.object({
   caseId: z.string(),
+  cadreName: z.string().nullable(),
   status: z.string(),
   kind: z.literal('business'),
   reason: z.string(),

@@ -1,7 +1,7 @@
 import { myDutiesSchema, statsSchema, type DutyView, type MyDuty } from '../../contract';
 import { inBatches } from '../../common/inBatches';
 import { kindLabels, statusLabels, type Kind, type StatusCode } from '../../machines/secondment';
-import { caseStatsInScope, openCasesInScope, unitNames, type CaseRef } from '../../store';
+import { caseStatsInScope, openCasesInScope, personNames, unitNames, type CaseRef } from '../../store';
 import { callerOf } from '../auth/plugin';
 import type { ApiUser } from '../auth/users';
 import type { ApiContext } from '../context';
@@ -74,6 +74,10 @@ export function dashboardRoutes(r: ZodApp, ctx: ApiContext): void {
       if (user.role === 'auditor') return { items: [], scanned: 0, unavailable: [], truncated: false };
       // Open duties live in the case states, not in the projection (which keeps only the next one).
       const open = await openCasesInScope(ctx.db, user, OPEN_CASES_MAX);
+      const names = await personNames(
+        ctx.db,
+        open.flatMap((r) => (r.cadreId ? [r.cadreId] : [])),
+      );
       const items: MyDuty[] = [];
       const unavailable: string[] = [];
       const now = Date.now();
@@ -83,6 +87,7 @@ export function dashboardRoutes(r: ZodApp, ctx: ApiContext): void {
           for (const d of view.openDuties.filter((x) => owes(user, x))) {
             items.push({
               caseId: view.caseId,
+              cadreName: ref.cadreId ? (names.get(ref.cadreId) ?? null) : null,
               status: view.status,
               kind: view.kind,
               sendingUnit: view.sendingUnit,

@@ -33,6 +33,7 @@ export function stuckRoutes(r: ZodApp, ctx: ApiContext): void {
       return {
         business: business.items.map((c) => ({
           caseId: c.caseId,
+          cadreName: c.cadre?.name ?? null,
           status: c.status,
           kind: 'business' as const,
           reason: c.stuckReason ?? '事项超过最后一级催办 / a duty is past its last escalation step',

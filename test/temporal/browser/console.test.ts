@@ -134,12 +134,16 @@ test('an org admin finds the stuck case on the dashboard, intervenes with a reas
 
     const stuckItem = page.locator(`[data-testid=stuck-item][data-case="${stuckId}"]`);
     await stuckItem.waitFor();
+    // names, not codes: the stuck case says whose it is
+    await expectText(stuckItem.locator('[data-testid=stuck-name]'), '冯雅琴');
     await expectText(page.locator('[data-testid=kpi-stuck] .kpi-value'), '1');
     await page.locator('[data-testid=upcoming] svg').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') });
 
     await stuckItem.locator(`a[href="#/cases/${stuckId}"]`).click();
     await expectText(page.locator('[data-testid=case-id]'), stuckId);
+    await expectText(page.locator('[data-testid=case-cadre]'), '冯雅琴');
+    expect(await page.locator('.case-facts').textContent()).toContain('东安县白沙镇');
     const entries = page.locator('[data-testid=timeline-entry]');
     await entries.first().waitFor();
     const before = await entries.count();
@@ -245,6 +249,22 @@ test('bulk: the dry run lists exactly which cases change and how, the run shows 
     await expectText(preview.locator('[role=progressbar]'), '已处理 1/1');
     await expectText(row(heldId), '已变更');
     expect(await status()).toBe('POSTING');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the case list shows the cadre’s name and the units by name, and finds cases by name', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  try {
+    await loginInBrowser(page, 'admin');
+    await page.goto(`${base}/#/cases?q=${encodeURIComponent('孙立')}`);
+    const table = page.locator('[data-testid=case-table]');
+    await expectText(table, '孙立新');
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(await table.innerText()).toContain('青石县大河镇');
+    expect(await table.innerText()).not.toContain('county.c.town-d');
   } finally {
     await context.close();
   }

@@ -32,6 +32,7 @@ export function CaseTable(props: {
       <thead>
         <tr>
           {head('caseId', 'caseId')}
+          {head('cadreName')}
           {head('status', 'status')}
           {!props.compact && head('kind')}
           {!props.compact && head('year', 'year')}
@@ -48,13 +49,14 @@ export function CaseTable(props: {
             <td>
               <CaseLink caseId={c.caseId} />
             </td>
+            <td data-testid="cadre-name">{c.cadre?.name ?? '—'}</td>
             <td>
               <StatusBadge status={c.status} /> <Flags overdue={c.overdue} stuck={c.stuck} />
             </td>
             {!props.compact && <td>{i.kind(c.kind)}</td>}
             {!props.compact && <td>{c.year}</td>}
-            {!props.compact && <td>{i.unit(c.sendingUnit)}</td>}
-            <td>{i.unit(c.receivingUnit)}</td>
+            {!props.compact && <td>{i.l(c.sendingUnitName)}</td>}
+            <td>{i.l(c.receivingUnitName)}</td>
             <td>{c.nextDuty ? pickLang(c.nextDuty.label, i.lang) : '—'}</td>
             <td>
               {c.nextDeadline ? (

@@ -9,6 +9,8 @@ import { navigate } from '../router';
 
 /** The filters of GET /api/cases, kept in the page address so a filtered list can be linked. */
 export interface Filters {
+  /** part of the cadre's name */
+  q: string;
   status: string[];
   kind: string;
   year: string;
@@ -21,6 +23,7 @@ export interface Filters {
 }
 
 export const EMPTY_FILTERS: Filters = {
+  q: '',
   status: [],
   kind: '',
   year: '',
@@ -34,6 +37,7 @@ export const EMPTY_FILTERS: Filters = {
 
 export function filtersFrom(q: URLSearchParams): Filters {
   return {
+    q: q.get('q') ?? '',
     status: q.getAll('status'),
     kind: q.get('kind') ?? '',
     year: q.get('year') ?? '',
@@ -54,6 +58,7 @@ const toDay = (iso: string) =>
 
 export function filterQuery(f: Filters): Record<string, string | string[] | undefined> {
   return {
+    q: f.q.trim() || undefined,
     status: f.status.length ? f.status : undefined,
     kind: f.kind || undefined,
     year: f.year || undefined,
@@ -166,6 +171,18 @@ export function FilterForm(props: {
           max={2100}
           value={f.year}
           onInput={(e) => set({ year: e.currentTarget.value })}
+        />
+      </div>
+      <div class="field">
+        <label class="field-label" for="filter-name">
+          {i.t('nameFilter')}
+        </label>
+        <input
+          id="filter-name"
+          class="input"
+          data-testid="filter-name"
+          value={f.q}
+          onInput={(e) => set({ q: e.currentTarget.value })}
         />
       </div>
       <div class="field">

@@ -82,9 +82,15 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
       <div class="case-head">
         <div>
           <div class="muted small">{i.t('caseId')}</div>
-          <h1 class="mono" data-testid="case-id">
+          {d.cadre && (
+            <h1 data-testid="case-cadre">
+              {d.cadre.name}
+              {d.cadre.cpcMember === false && <span class="badge badge-info">{i.t('nonCpc')}</span>}
+            </h1>
+          )}
+          <div class="mono" data-testid="case-id">
             {d.caseId}
-          </h1>
+          </div>
         </div>
         <div class="case-status">
           <StatusBadge status={d.status} />
@@ -107,6 +113,30 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
             <dt>{i.t('receivingUnit')}</dt>
             <dd>{i.unit(live?.receivingUnit ?? s?.receivingUnit ?? '')}</dd>
           </div>
+          {d.round && (
+            <>
+              <div>
+                <dt>{i.t('round')}</dt>
+                <dd>{d.round.roundName}</dd>
+              </div>
+              <div>
+                <dt>{i.t('term')}</dt>
+                <dd>
+                  {d.round.term.start} — {d.round.term.end}
+                </dd>
+              </div>
+              <div>
+                <dt>{i.t('subsidy')}</dt>
+                <dd>
+                  {d.round.subsidy.amountPerDay} {i.t('perDay')} · {i.l(d.round.subsidy.payerName)}
+                </dd>
+              </div>
+              <div>
+                <dt>{i.t('payRule')}</dt>
+                <dd>{i.l(d.round.payRule.label)}</dd>
+              </div>
+            </>
+          )}
           <div>
             <dt>{i.t('nextDeadline')}</dt>
             <dd>

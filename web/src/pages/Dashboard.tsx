@@ -193,6 +193,7 @@ export function Dashboard({ user }: { user: User }) {
                   <div class="stuck-line">
                     <span class="badge badge-danger">{i.t('stuckBusiness')}</span>
                     <CaseLink caseId={b.caseId} />
+                    {b.cadreName && <strong data-testid="stuck-name">{b.cadreName}</strong>}
                     <StatusBadge status={b.status} />
                     <span class="muted small">{i.unit(b.receivingUnit)}</span>
                   </div>

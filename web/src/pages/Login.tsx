@@ -3,7 +3,16 @@ import { ApiError, post, type User } from '../api';
 import { ErrorNote } from '../components/common';
 import { useI18n } from '../i18n';
 
-const DEMO = ['admin', 'county-admin', 'sender', 'receiver', 'receiver-c', 'cadre', 'auditor'];
+const DEMO = [
+  'admin',
+  'county-admin',
+  'united-front',
+  'sender',
+  'receiver',
+  'receiver-c',
+  'cadre',
+  'auditor',
+];
 
 export function Login(props: { onLogin: (user: User, csrf: string) => void; onToggleLang: () => void }) {
   const i = useI18n();

@@ -48,6 +48,7 @@ export function MyDuties({ user }: { user: User }) {
                 <th>{i.t('dueAt')}</th>
                 <th>{i.t('duty')}</th>
                 <th>{i.t('caseId')}</th>
+                <th>{i.t('cadreName')}</th>
                 <th>{i.t('status')}</th>
                 <th>{i.t('escalation')}</th>
                 <th>{i.t('receivingUnit')}</th>
@@ -69,6 +70,7 @@ export function MyDuties({ user }: { user: User }) {
                   <td>
                     <CaseLink caseId={x.caseId} />
                   </td>
+                  <td>{x.cadreName ?? '—'}</td>
                   <td>
                     <StatusBadge status={x.status} />
                   </td>
