@@ -70,6 +70,8 @@ beforeAll(async () => {
       TEMPORAL_SDK_METRICS_PORT: 'off',
       SECONDMENT_CONSOLE: 'false',
       LOG_LEVEL: 'warn',
+      // The demo users, not the demo round: its parties would keep acting (and mailing) throughout.
+      SECONDMENT_DEMO_DATA: 'false',
     },
   });
   await stack.start();

@@ -120,6 +120,8 @@ beforeAll(async () => {
       SECONDMENT_METRICS_PORT: String(metricsPort),
       TEMPORAL_SDK_METRICS_PORT: String(sdkPort),
       SECONDMENT_CONSOLE: 'false',
+      // The demo users, not the demo round: its parties would keep acting (and mailing) throughout.
+      SECONDMENT_DEMO_DATA: 'false',
     },
   });
   await stack.start();
