@@ -31,7 +31,7 @@ async function replayAll(
   return results;
 }
 
-describe('replay of recorded histories (test/histories, written by test/harness/recordHistories.ts)', () => {
+describe('replay of recorded histories (test/histories, written by test/harness/recordHistories.ts and recordRoundHistories.ts)', () => {
   beforeAll(() => quietRuntime());
 
   it('covers the representative cases, including runs handed over by continue-as-new', () => {
@@ -44,6 +44,10 @@ describe('replay of recorded histories (test/histories, written by test/harness/
         'lifecycle-promote-continued.run2.json',
         'server-suggested-continued.run1.json',
         'server-suggested-continued.run2.json',
+        // test/harness/recordRoundHistories.ts: a round through its launch, and its two cases
+        'round-launched.json',
+        'round-case-approved.json',
+        'round-case-over-quota.json',
       ]),
     );
     const histories = loadHistories();
