@@ -22,7 +22,6 @@ import {
   type DevServerClients,
 } from '../../harness/environments';
 import { parsePrometheusText, valueOf, type Sample } from '../../harness/promText';
-import { P } from '../../machines/support/fixtures';
 import { call, login, waitForProjectionIn, type Session } from '../api/support/apiWorld';
 import { A_UNITS, nominationBody } from '../api/support/cases';
 import { serve, type HttpClient } from '../api/support/http';
@@ -139,21 +138,9 @@ test('a case on the dev server moves the event, escalation, HTTP and outbox metr
   expect(valueOf(samples, 'secondment_cases_open', { status: 'NOMINATED', kind: 'down' })).toBe(1);
 
   // Refused by the machine (a sending officer may not approve): counted by type and refusal code.
-  const refused = await call(
-    http,
-    s.sender!,
-    'POST',
-    `/api/cases/${caseId}/events/approval.approve`,
-    P.approve,
-  );
+  const refused = await call(http, s.sender!, 'POST', `/api/cases/${caseId}/events/approval.approve`, {});
   expect(refused.statusCode).toBe(403);
-  const approved = await call(
-    http,
-    s.admin!,
-    'POST',
-    `/api/cases/${caseId}/events/approval.approve`,
-    P.approve,
-  );
+  const approved = await call(http, s.admin!, 'POST', `/api/cases/${caseId}/events/approval.approve`, {});
   expect(approved.statusCode).toBe(200);
 
   samples = (await scrape()).samples;

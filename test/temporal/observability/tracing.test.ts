@@ -13,7 +13,6 @@ import {
   tracedWorkflowBundle,
   type DevServerClients,
 } from '../../harness/environments';
-import { P } from '../../machines/support/fixtures';
 import { call, login, waitForProjectionIn } from '../api/support/apiWorld';
 import { A_UNITS, nominationBody } from '../api/support/cases';
 import { serve, type HttpClient } from '../api/support/http';
@@ -107,7 +106,8 @@ test('one event over HTTP is one trace, from the request down to the activity an
 
   exporter.reset();
   logLines.length = 0;
-  const approved = await call(http, admin, 'POST', `/api/cases/${caseId}/events/approval.approve`, P.approve);
+  // Over HTTP the approval carries no quota: the workflow reads it from stored data.
+  const approved = await call(http, admin, 'POST', `/api/cases/${caseId}/events/approval.approve`, {});
   expect(approved.statusCode).toBe(200);
   await tracing.forceFlush();
 
