@@ -133,6 +133,9 @@ const DUTY_TEXT: Record<DutyKind, (n: number | undefined) => { zh: string; en: s
   'tracking.review': () => ({ zh: '报告跟踪培养情况', en: 'report on the follow-up tracking' }),
 };
 
+/** What a duty of this kind (and period number) asks, zh and en. */
+export const dutyText = (kind: DutyKind, n?: number) => DUTY_TEXT[kind](n);
+
 export function ownerOf(c: Ctx, kind: DutyKind): Owner {
   const role = DUTY_OWNER_ROLE[kind];
   return role === 'cadre'

@@ -458,6 +458,11 @@ export const GUARDS = {
     payload: true,
     test: (_c, e) => as<'recall.request'>(e).ground === 'campaign',
   },
+  recallOnOtherGround: {
+    kind: 'selector',
+    payload: true,
+    test: (_c, e) => as<'recall.request'>(e).ground === 'other',
+  },
   recallDocumented: {
     kind: 'rule',
     payload: true,

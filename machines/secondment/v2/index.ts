@@ -52,7 +52,7 @@ export {
   type Step,
   type SecondmentSnapshot,
 } from './step';
-export { statusCode, openDuties, liveDuties, searchAttributes, provisionalDuties } from './snapshot';
+export { statusCode, openDuties, liveDuties, searchAttributes, provisionalDuties, inState } from './snapshot';
 export {
   policySchema,
   durationSchema,

@@ -311,7 +311,12 @@ const chart = {
                         ['recallForCampaign', 'startReturn'],
                         `${ID}.active.returning.afterRecall`,
                       ),
-                      edge('recall.request', [], ['requestRecall'], `${SERVING}.negotiation.recallRequested`),
+                      edge(
+                        'recall.request',
+                        ['recallOnOtherGround'],
+                        ['requestRecall'],
+                        `${SERVING}.negotiation.recallRequested`,
+                      ),
                     ],
                   },
                 },

@@ -58,23 +58,45 @@ export const termLengthMonths = (c: Ctx): number =>
     ? Math.round((ms(plannedTermEnd(c)) - ms(c.termStart) - c.heldMs) / (30.436875 * DAY))
     : c.termMonths + c.extensionMonths;
 
+/** The period a quarterly or half-yearly review covers under the current term, or null if not in it. */
+export function periodOf(c: Ctx, kind: DutyKind, n: number): { start: string; end: string } | null {
+  const end = c.termEnd;
+  if (end === null || c.termStart === null) return null;
+  if (kind === 'service.quarterly') {
+    const start = termAnchor(c, n * 3 - 3);
+    if (ms(start) >= ms(end)) return null;
+    return { start, end: ms(termAnchor(c, n * 3)) < ms(end) ? termAnchor(c, n * 3) : end };
+  }
+  if (
+    kind === 'service.halfYearReport' ||
+    kind === 'service.halfYearAssessment' ||
+    kind === 'service.contact'
+  ) {
+    const to = termAnchor(c, n * 6);
+    return ms(to) < ms(end) ? { start: termAnchor(c, n * 6 - 6), end: to } : null;
+  }
+  return null;
+}
+
+/** When a review of a period opens and is due. */
+export function periodTimes(c: Ctx, kind: DutyKind, period: { start: string; end: string }) {
+  const window = dueAfter(c, period.end, c.policy.service.reportOpensBefore, -1).at;
+  return {
+    opensAt: ms(window) > ms(period.start) ? window : period.start,
+    due: dueAfter(c, period.end, durationFor(c, kind)),
+  };
+}
+
 function periodic(d: Draft, kind: DutyKind, n: number, periodStart: string, periodEnd: string): void {
   const c = d.c;
   const key = `${kind}/${n}`;
   if (hasDuty(c, key)) return;
-  const window = dueAfter(c, periodEnd, c.policy.service.reportOpensBefore, -1).at;
-  openDuty(d, {
-    key,
-    kind,
-    n,
-    periodEnd,
-    due: dueAfter(c, periodEnd, durationFor(c, kind)),
-    opensAt: ms(window) > ms(periodStart) ? window : periodStart,
-  });
+  const { opensAt, due } = periodTimes(c, kind, { start: periodStart, end: periodEnd });
+  openDuty(d, { key, kind, n, periodEnd, due, opensAt });
 }
 
 /** Did the cadre spend enough of the term's first calendar year at home to need the sending unit's record? */
-function priorRecordYear(c: Ctx, start: string): number | null {
+export function priorRecordYear(c: Ctx, start: string): number | null {
   const date = civilDate(start, c.policy);
   const days = (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${date.slice(0, 4)}-01-01T00:00:00Z`)) / DAY;
   return days >= c.policy.annual.priorRecordMinDays ? Number(date.slice(0, 4)) : null;

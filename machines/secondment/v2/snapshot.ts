@@ -18,3 +18,7 @@ export const searchAttributes = (snapshot: SecondmentSnapshot) => searchAttribut
 /** Open or planned duties whose due date is provisional (a year without a holiday table). */
 export const provisionalDuties = (snapshot: SecondmentSnapshot): Duty[] =>
   liveDutiesOf(snapshot.context).filter((d) => d.provisional);
+
+/** Is the snapshot in (or inside) this state value, e.g. { active: { serving: { attendance: 'onLeave' } } }? */
+export const inState = (snapshot: SecondmentSnapshot, value: string | Record<string, unknown>): boolean =>
+  (snapshot as unknown as { matches: (v: unknown) => boolean }).matches(value);
