@@ -647,6 +647,39 @@ export const GUARDS = {
       );
     },
   },
+  hasPendingLeave: {
+    kind: 'rule',
+    payload: false,
+    test: (c) => c.leaves.some((l) => l.state === 'pending'),
+    refusal: () =>
+      violation('service.unknownRequest', '没有待审批的请假申请', 'No leave request awaits a decision'),
+  },
+  hasLeaveToReturn: {
+    kind: 'rule',
+    payload: false,
+    test: (c) => c.leaves.some((l) => l.state === 'approved'),
+    refusal: () =>
+      violation('service.unknownRequest', '没有待销假的请假', 'No granted leave to report back from'),
+  },
+  hasPendingTask: {
+    kind: 'rule',
+    payload: false,
+    test: (c) => c.sendingTasks.some((t) => t.state === 'pending'),
+    refusal: () =>
+      violation('service.unknownRequest', '没有待审批的临时使用申请', 'No task request awaits a decision'),
+  },
+  hasOpenBreach: {
+    kind: 'rule',
+    payload: false,
+    test: (c) => c.breaches.some((b) => b.state === 'open'),
+    refusal: () => violation('service.unknownRequest', '没有待说明的反映', 'No report awaits an answer'),
+  },
+  hasUnresolvedBreach: {
+    kind: 'rule',
+    payload: false,
+    test: (c) => c.breaches.some((b) => b.state === 'open' || b.state === 'responded'),
+    refusal: () => violation('service.unknownRequest', '没有待处理的反映', 'No report awaits a conclusion'),
+  },
   leavePending: {
     kind: 'rule',
     payload: true,

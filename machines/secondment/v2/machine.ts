@@ -154,11 +154,19 @@ const chart = {
       initial: 'posting',
       on: {
         'admin.case.hold': edge('admin.case.hold', [], ['hold'], `${ID}.onHold`),
-        'service.breach.respond': edge('service.breach.respond', ['breachAwaitsResponse'], ['respondBreach']),
-        'service.breach.resolve': edge('service.breach.resolve', ['breachUnresolved'], ['resolveBreach']),
+        'service.breach.respond': edge(
+          'service.breach.respond',
+          ['hasOpenBreach', 'breachAwaitsResponse'],
+          ['respondBreach'],
+        ),
+        'service.breach.resolve': edge(
+          'service.breach.resolve',
+          ['hasUnresolvedBreach', 'breachUnresolved'],
+          ['resolveBreach'],
+        ),
         'service.leave.return': edge(
           'service.leave.return',
-          ['leaveOutstanding', 'returnDateValid'],
+          ['hasLeaveToReturn', 'leaveOutstanding', 'returnDateValid'],
           ['endLeave'],
         ),
       },
@@ -257,7 +265,7 @@ const chart = {
             'service.sendingTask.request': edge('service.sendingTask.request', [], ['requestSendingTask']),
             'service.sendingTask.decide': edge(
               'service.sendingTask.decide',
-              ['taskPending'],
+              ['hasPendingTask', 'taskPending'],
               ['decideSendingTask'],
             ),
           },
@@ -377,11 +385,11 @@ const chart = {
                     'service.leave.decide': [
                       edge(
                         'service.leave.decide',
-                        ['leavePending', 'leaveApproved'],
+                        ['hasPendingLeave', 'leavePending', 'leaveApproved'],
                         ['grantLeave'],
                         `${SERVING}.attendance.onLeave`,
                       ),
-                      edge('service.leave.decide', ['leavePending'], ['denyLeave']),
+                      edge('service.leave.decide', ['hasPendingLeave', 'leavePending'], ['denyLeave']),
                     ],
                   },
                 },
@@ -389,7 +397,7 @@ const chart = {
                   on: {
                     'service.leave.return': edge(
                       'service.leave.return',
-                      ['leaveOutstanding', 'returnDateValid'],
+                      ['hasLeaveToReturn', 'leaveOutstanding', 'returnDateValid'],
                       ['endLeave'],
                       `${SERVING}.attendance.present`,
                     ),
@@ -423,12 +431,16 @@ const chart = {
           on: {
             ...reviews(),
             'service.leave.decide': [
-              edge('service.leave.decide', ['leavePending', 'leaveApproved'], ['grantLeave']),
-              edge('service.leave.decide', ['leavePending'], ['denyLeave']),
+              edge(
+                'service.leave.decide',
+                ['hasPendingLeave', 'leavePending', 'leaveApproved'],
+                ['grantLeave'],
+              ),
+              edge('service.leave.decide', ['hasPendingLeave', 'leavePending'], ['denyLeave']),
             ],
             'service.sendingTask.decide': edge(
               'service.sendingTask.decide',
-              ['taskPending'],
+              ['hasPendingTask', 'taskPending'],
               ['decideSendingTask'],
             ),
           },

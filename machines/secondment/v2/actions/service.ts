@@ -413,10 +413,12 @@ export const serviceActions = {
       d.updateDuty(milestone.id, (m) => closed(m, ms(m.dueAt) <= ms(now) ? 'done' : 'lapsed', now));
     lapseWhere(
       d,
-      (x) =>
-        NEGOTIATION_DUTIES.includes(x.kind) ||
-        x.state === 'planned' ||
-        (x.periodEnd !== null && ms(x.periodEnd) > ms(now)),
+      (x) => NEGOTIATION_DUTIES.includes(x.kind) || (x.periodEnd !== null && ms(x.periodEnd) > ms(now)),
+    );
+    // a review of a period that has ended is still owed, late, during the final assessment
+    d.updateDuties(
+      (x) => x.state === 'planned',
+      (x) => opened(d.c, x, now),
     );
     d.set({ extensionRequest: null, recallRequest: null });
   },
