@@ -115,3 +115,17 @@ export {
   type PostType,
   type DutyKind,
 } from './vocabulary';
+export { toPersisted, fromPersisted, type PersistedSecondment } from './persistence';
+export {
+  migrateFromV1,
+  migrationStep,
+  previewMigration,
+  describeMigration,
+  migratePolicy,
+  type V1Persisted,
+  type MigrationFacts,
+  type MigrationPreview,
+  type CaseSummary,
+  type DutySummary,
+} from './migration';
+export { renderStatechart, STATUS_NODE } from './statechart';
