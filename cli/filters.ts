@@ -1,6 +1,6 @@
 import type { CaseQuery } from '../contract';
-import { STATUS_CODES } from '../machines/secondment/status';
-import { kindSchema } from '../machines/secondment/vocabulary';
+import { STATUS_CODES } from '../machines/secondment';
+import { kindSchema } from '../machines/secondment';
 import { flag, intValue, str, strs, type OptionSpec, type Values } from './args';
 import { usage } from './errors';
 

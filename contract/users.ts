@@ -1,6 +1,6 @@
 // Who logs in, and the user administration of organization departments.
 import { z } from 'zod';
-import { unitCodeSchema } from '../machines/secondment/roles';
+import { unitCodeSchema } from '../machines/secondment';
 
 /** The roles a person can log in with (the machine's `system` and `united_front` are not API users). */
 export const USER_ROLES = ['org_admin', 'sending_officer', 'receiving_officer', 'cadre', 'auditor'] as const;

@@ -16,7 +16,7 @@ import { IN_MEMORY, openDatabase } from '../../db';
 import { startDevServer } from '../../stack/devServer';
 import { caseWorkflowId, type CaseView } from '../../workflows/secondment/definitions';
 import { bundleWorkflows } from '../../worker/createWorker';
-import { actor, nomination } from '../machines/support/fixtures';
+import { actor, nomination } from '../machines/v1/support/fixtures';
 import { playDiligently, type Disposition } from '../temporal/support/diligentParties';
 import { HISTORIES_DIR, historyToJson, loadHistories } from '../temporal/support/histories';
 import { runChain } from '../temporal/support/runChain';

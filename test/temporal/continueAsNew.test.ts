@@ -4,12 +4,12 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SecondmentError } from '../../client/secondmentClient';
 import { fromPersisted, openDuties } from '../../machines/secondment';
-import { demoPolicy } from '../../machines/secondment/policy/demo';
+import { demoPolicy } from '../../machines/secondment';
 import { startDevServer, type DevServer } from '../../stack/devServer';
 import { caseWorkflowId, type CaseView, type DutyView } from '../../workflows/secondment/definitions';
 import { connectTo, type DevServerClients } from '../harness/environments';
 import { devServerOptionsIn } from '../harness/devServerOptions';
-import { actor, nomination } from '../machines/support/fixtures';
+import { actor, nomination } from '../machines/v1/support/fixtures';
 import { argsOf, stepFor } from './support/diligentParties';
 import {
   closeEventOf,

@@ -1,6 +1,6 @@
 import { LADDER_STEPS } from '../../machines/secondment';
 import type { DutyView } from '../../workflows/secondment/definitions';
-import { actor } from '../machines/support/fixtures';
+import { actor } from '../machines/v1/support/fixtures';
 import { argsOf, playDiligently, stepFor } from './support/diligentParties';
 import { nomineeAt } from './support/nominee';
 import { useTimeSkippingWorld } from './support/timeSkippingWorld';

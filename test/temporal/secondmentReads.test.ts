@@ -1,6 +1,6 @@
 import type { Role } from '../../machines/secondment';
 import type { CaseView } from '../../workflows/secondment/definitions';
-import { actor, UNITS } from '../machines/support/fixtures';
+import { actor, UNITS } from '../machines/v1/support/fixtures';
 import { argsOf, stepFor } from './support/diligentParties';
 import { nomineeAt } from './support/nominee';
 import { useTimeSkippingWorld } from './support/timeSkippingWorld';

@@ -1,4 +1,4 @@
-import { openDuties, searchAttributes, type SecondmentSnapshot } from '../snapshot';
+import { openDuties, searchAttributes, type SecondmentSnapshot } from '../v1/snapshot';
 import type { CaseProjection } from './views';
 
 /** The case's row in the list projection after a transition: the next duty due, flags, stuck reason. */

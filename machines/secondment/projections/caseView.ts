@@ -1,6 +1,6 @@
-import { MACHINE_VERSION } from '../machine';
-import { openDuties, searchAttributes, statusCode, type SecondmentSnapshot } from '../snapshot';
-import { statusLabels } from '../status';
+import { MACHINE_VERSION } from '../v1/machine';
+import { openDuties, searchAttributes, statusCode, type SecondmentSnapshot } from '../v1/snapshot';
+import { statusLabels } from '../v1/status';
 import type { CaseView } from './views';
 
 /**

@@ -4,9 +4,9 @@
 // function gives the admin's dry-run preview and the workflow's migration, so they agree.
 import type { StateValue } from 'xstate';
 import { addWorkingDays, shippedCalendar, type Calendar } from '../../calendar';
-import type { SecondmentContext as V1Context, Duty as V1Duty } from '../context';
-import type { Policy as V1Policy } from '../policy/schema';
-import type { StateKey as V1State } from '../status';
+import type { SecondmentContext as V1Context, Duty as V1Duty } from '../v1/context';
+import type { Policy as V1Policy } from '../v1/policy/schema';
+import type { StateKey as V1State } from '../v1/status';
 import { addTermMonths, yearEndsBetween } from './clock';
 import type { AnnualAssessment, Duty, SecondmentContext } from './context';
 import { Draft } from './draft';

@@ -1,7 +1,7 @@
 import { buildApi } from '../../../api/server';
 import { serve } from './support/http';
 import { call, createApiWorld, login, setCookies, type ApiWorld } from './support/apiWorld';
-import { demoPolicy } from '../../../machines/secondment/policy';
+import { demoPolicy } from '../../../machines/secondment';
 import { A_UNITS, nominationBody } from './support/cases';
 import { testDataConverter } from '../../harness/codec';
 

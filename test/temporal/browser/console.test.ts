@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { demoPolicy } from '../../../machines/secondment/policy/demo';
-import type { Policy } from '../../../machines/secondment/policy/schema';
-import { P } from '../../machines/support/fixtures';
+import { demoPolicy } from '../../../machines/secondment';
+import type { Policy } from '../../../machines/secondment';
+import { P } from '../../machines/v1/support/fixtures';
 import {
   call,
   createApiWorld,

@@ -2,8 +2,8 @@ import type { SecondmentClient } from '../../../client/secondmentClient';
 import { SecondmentError } from '../../../client/secondmentClient';
 import type { Duty, SecondmentEvent } from '../../../machines/secondment';
 import type { CaseView, DutyView } from '../../../workflows/secondment/definitions';
-import { P, event } from '../../machines/support/fixtures';
-import { finalItem, postingItem, submitPeriodic } from '../../machines/support/generators';
+import { P, event } from '../../machines/v1/support/fixtures';
+import { finalItem, postingItem, submitPeriodic } from '../../machines/v1/support/generators';
 
 export type Disposition = 'return' | 'promote';
 

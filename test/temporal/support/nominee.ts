@@ -1,5 +1,5 @@
 import type { NominationRequest } from '../../../client/secondmentClient';
-import { nomination } from '../../machines/support/fixtures';
+import { nomination } from '../../machines/v1/support/fixtures';
 
 /**
  * A nomination valid at the server's current time. Simulated years pass between tests on the

@@ -7,7 +7,7 @@ import {
   toPersisted,
   type SecondmentSnapshot,
 } from '../../../machines/secondment';
-import { event, nomination, P } from '../../machines/support/fixtures';
+import { event, nomination, P } from '../../machines/v1/support/fixtures';
 import type { Db } from '../../../db';
 import { adapters, count, dropTestSchemas, newCaseId, OPEN_TIMEOUT, transition, workerSide } from './support';
 

@@ -1,9 +1,9 @@
 // A v1 case in every state v1 can be in (and on hold from every phase a hold can interrupt), made
 // with the frozen v1 machine exactly as v1 parties would have made it: the inputs of the migration tests.
-import { toPersisted } from '../../../../machines/secondment';
-import { CaseDriver, days } from '../../support/driver';
-import { P, nomination } from '../../support/fixtures';
-import { approved, graded, inFinal, posted, returning, tracking } from '../../support/scenarios';
+import { toPersisted } from '../../../../machines/secondment/v1';
+import { CaseDriver, days } from '../../v1/support/driver';
+import { P, nomination } from '../../v1/support/fixtures';
+import { approved, graded, inFinal, posted, returning, tracking } from '../../v1/support/scenarios';
 
 export type V1Case = { name: string; driver: CaseDriver };
 

@@ -15,7 +15,7 @@ import {
   statusCode,
   toEffects,
   type SecondmentSnapshot,
-} from '../../machines/secondment';
+} from '../../../machines/secondment/v1';
 import { nomination } from './support/fixtures';
 import { usefulEvents } from './support/generators';
 

@@ -1,5 +1,5 @@
 // 挂职期间: periodic reviews anchored to the posting date, leave, rotation, recall, promotion.
-import { addTermMonths, defaultPolicy, openDuties, statusCode } from '../../machines/secondment';
+import { addTermMonths, defaultPolicy, openDuties, statusCode } from '../../../machines/secondment/v1';
 import { days, ofType } from './support/driver';
 import { P, UNITS, actor, nomination } from './support/fixtures';
 import { posted } from './support/scenarios';

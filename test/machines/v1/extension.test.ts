@@ -1,5 +1,5 @@
 // 延期: receiving unit asks, sending unit consents, organization department approves; re-plans.
-import { openDuties, statusCode } from '../../machines/secondment';
+import { openDuties, statusCode } from '../../../machines/secondment/v1';
 import { days, ofType } from './support/driver';
 import { posted } from './support/scenarios';
 

@@ -1,5 +1,10 @@
 // 期满考核: summary, appraisal on five dimensions, inspection, democratic evaluation → grade.
-import { computeFinal, defaultPolicy, statusCode, type SecondmentContext } from '../../machines/secondment';
+import {
+  computeFinal,
+  defaultPolicy,
+  statusCode,
+  type SecondmentContext,
+} from '../../../machines/secondment/v1';
 import { ofType } from './support/driver';
 import { P, nomination } from './support/fixtures';
 import { graded, inFinal } from './support/scenarios';

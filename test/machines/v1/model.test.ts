@@ -9,7 +9,7 @@ import {
   stateKeyOf,
   type SecondmentEvent,
   type SecondmentSnapshot,
-} from '../../machines/secondment';
+} from '../../../machines/secondment/v1';
 import { nomination } from './support/fixtures';
 import { serializeForModel, usefulEvents } from './support/generators';
 

@@ -7,7 +7,7 @@ import {
   toEffects,
   toPersisted,
   type PersistedSecondment,
-} from '../../machines/secondment';
+} from '../../../machines/secondment/v1';
 import { P, nomination } from './support/fixtures';
 import { posted } from './support/scenarios';
 import { usefulEvents } from './support/generators';

@@ -1,5 +1,5 @@
 // Deadlines and interventions: the ladder, stale alarms, extend, waive, reassign, hold/resume, force.
-import { openDuties, statusCode } from '../../machines/secondment';
+import { openDuties, statusCode } from '../../../machines/secondment/v1';
 import { days, ofType } from './support/driver';
 import { P, UNITS, actor, nomination } from './support/fixtures';
 import { approved, posted, returning } from './support/scenarios';

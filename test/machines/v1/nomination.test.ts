@@ -1,5 +1,5 @@
 // 推荐与审批: eligibility, quota, who may decide, and refusals that name the rule and the role.
-import { statusCode } from '../../machines/secondment';
+import { statusCode } from '../../../machines/secondment/v1';
 import { CaseDriver, days, ofType } from './support/driver';
 import { P, UNITS, actor, nomination } from './support/fixtures';
 

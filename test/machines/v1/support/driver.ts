@@ -15,7 +15,7 @@ import {
   type SecondmentSnapshot,
   type Actor,
   type CheckResult,
-} from '../../../machines/secondment';
+} from '../../../../machines/secondment/v1';
 import { event } from './fixtures';
 
 export class CaseDriver {

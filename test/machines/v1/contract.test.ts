@@ -12,7 +12,7 @@ import {
   statusCode,
   statusLabels,
   toEffects,
-} from '../../machines/secondment';
+} from '../../../machines/secondment/v1';
 import { ofType } from './support/driver';
 import { P, UNITS, actor, nomination } from './support/fixtures';
 import { approved, posted, tracking } from './support/scenarios';

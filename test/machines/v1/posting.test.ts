@@ -1,5 +1,5 @@
 // 任职准备: the checklist gates "posted"; items are owed by different parties, each with a deadline.
-import { postingChecklist, statusCode } from '../../machines/secondment';
+import { postingChecklist, statusCode } from '../../../machines/secondment/v1';
 import { days, ofType } from './support/driver';
 import { P, UNITS, actor, nomination } from './support/fixtures';
 import { approved, posted } from './support/scenarios';

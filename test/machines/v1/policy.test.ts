@@ -9,7 +9,7 @@ import {
   getPolicy,
   policySchema,
   statusCode,
-} from '../../machines/secondment';
+} from '../../../machines/secondment/v1';
 import { CaseDriver } from './support/driver';
 import { P, nomination } from './support/fixtures';
 import { posted } from './support/scenarios';

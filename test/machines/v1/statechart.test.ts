@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderStatechart, STATE_KEYS } from '../../machines/secondment';
+import { renderStatechart, STATE_KEYS } from '../../../machines/secondment/v1';
 
-describe('statechart diagram (docs/statechart.mmd)', () => {
+describe('the frozen v1 statechart diagram (docs/statechart-v1.mmd)', () => {
   test('the committed diagram matches what the generator produces from the machine', () => {
     // Arrange
-    const committed = readFileSync(join(__dirname, '..', '..', 'docs', 'statechart.mmd'), 'utf8');
+    const committed = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'statechart-v1.mmd'), 'utf8');
     // Act
     const fresh = renderStatechart();
     // Assert

@@ -7,7 +7,7 @@ import type {
   Role,
   SecondmentEvent,
   SecondmentInputDraft,
-} from '../../../machines/secondment';
+} from '../../../../machines/secondment/v1';
 
 export const UNITS = {
   sending: 'city.dev-reform',

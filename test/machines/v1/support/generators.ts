@@ -7,7 +7,7 @@ import {
   type Duty,
   type SecondmentEvent,
   type SecondmentSnapshot,
-} from '../../../machines/secondment';
+} from '../../../../machines/secondment/v1';
 import { P, actor, event } from './fixtures';
 
 const MIN = 60_000;

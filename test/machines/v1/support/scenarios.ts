@@ -1,7 +1,7 @@
 // Arrange helpers: bring a case to the start of a phase the way real parties would.
 import { CaseDriver, days } from './driver';
 import { P, nomination } from './fixtures';
-import type { SecondmentInputDraft } from '../../../machines/secondment';
+import type { SecondmentInputDraft } from '../../../../machines/secondment/v1';
 
 export function approved(input: SecondmentInputDraft = nomination()): CaseDriver {
   const d = new CaseDriver(input);

@@ -1,5 +1,5 @@
 // 返回或提拔: handover, party relation returned, back at the original post, tracking; or promotion.
-import { statusCode } from '../../machines/secondment';
+import { statusCode } from '../../../machines/secondment/v1';
 import { days, ofType } from './support/driver';
 import { P, nomination } from './support/fixtures';
 import { graded, returning, tracking } from './support/scenarios';
