@@ -51,6 +51,10 @@ export const caseFilterSchema = z.object({
   unit: z.string().min(1).optional(),
   overdue: booleanish.optional(),
   stuck: booleanish.optional(),
+  /** Cases with a provisional deadline (a year without a holiday table yet). */
+  provisional: booleanish.optional(),
+  /** Cases on this machine version (1: not migrated yet). */
+  machineVersion: z.coerce.number().int().min(1).optional(),
   /** Inclusive window on next_deadline; cases without a deadline never match a window. */
   deadlineFrom: instant.optional(),
   deadlineTo: instant.optional(),
@@ -84,6 +88,9 @@ export const caseSummarySchema = z.object({
   stuckReason: z.string().nullable(),
   lastSeq: z.number().int(),
   updatedAt: z.string(),
+  /** some open or planned duty has a provisional due date */
+  provisional: z.boolean(),
+  machineVersion: z.number().int(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 

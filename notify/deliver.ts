@@ -96,7 +96,7 @@ async function deliverOne(tx: Queryable, deps: DeliveryDeps): Promise<DeliveryOu
   // while the attempt count is still recorded in this transaction.
   await tx.query('SAVEPOINT deliver');
   try {
-    const recipient = await resolveRecipient(tx, row.recipientRole, row.recipientUnit);
+    const recipient = await resolveRecipient(tx, row.recipientRole, row.recipientUnit, row.recipientPersonId);
     const text = renderNotification(row.template, recipient.locale, row.vars, { caseId: row.caseId });
     await deps.transport.send(
       {

@@ -27,6 +27,8 @@ export interface CaseRow {
   stuck_reason: string | null;
   last_seq: number;
   updated_at: Timestamp;
+  provisional: boolean;
+  machine_version: number;
 }
 
 export function toCaseSummary(row: CaseRow): CaseSummary {
@@ -53,6 +55,8 @@ export function toCaseSummary(row: CaseRow): CaseSummary {
     stuckReason: row.stuck_reason,
     lastSeq: row.last_seq,
     updatedAt: toIso(row.updated_at),
+    provisional: row.provisional,
+    machineVersion: row.machine_version,
   };
 }
 
@@ -90,6 +94,9 @@ export async function casePage(
     add((p) => `(${col('sending_unit')} = ${p} OR ${col('receiving_unit')} = ${p})`, filter.unit);
   if (filter.overdue !== undefined) add((p) => `${col('overdue')} = ${p}`, filter.overdue);
   if (filter.stuck !== undefined) add((p) => `${col('stuck')} = ${p}`, filter.stuck);
+  if (filter.provisional !== undefined) add((p) => `${col('provisional')} = ${p}`, filter.provisional);
+  if (filter.machineVersion !== undefined)
+    add((p) => `${col('machine_version')} = ${p}`, filter.machineVersion);
   if (filter.deadlineFrom) add((p) => `${col('next_deadline')} >= ${p}::timestamptz`, filter.deadlineFrom);
   if (filter.deadlineTo) add((p) => `${col('next_deadline')} <= ${p}::timestamptz`, filter.deadlineTo);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -19,15 +19,28 @@ export interface MailRecipient {
 }
 
 /**
- * Who reads mail for a role in a unit. Without a directory entry mail still goes somewhere
- * inspectable: the local address `${role}@${unit}.local`, in zh-CN.
+ * Who reads mail for a role in a unit, or for a person (the cadre: their own address, a directory
+ * entry with role `person` and the person id as its unit, until the cadre registry holds addresses).
+ * Without a directory entry mail still goes somewhere inspectable: the local address
+ * `${role}@${unit}.local`, or `person-${id}@local` for a person, in zh-CN.
  */
-export async function resolveRecipient(db: Queryable, role: string, unit: string): Promise<MailRecipient> {
+export async function resolveRecipient(
+  db: Queryable,
+  role: string,
+  unit: string,
+  personId?: string | null,
+): Promise<MailRecipient> {
+  const [lookupRole, lookupUnit] = personId ? ['person', personId] : [role, unit];
   const rows = await db.query<{ address: string; locale: Locale }>(
     'SELECT address, locale FROM directory WHERE role = $1 AND unit = $2',
-    [role, unit],
+    [lookupRole, lookupUnit],
   );
-  return rows[0] ?? { address: `${role}@${unit}.local`, locale: 'zh-CN' };
+  return (
+    rows[0] ?? {
+      address: personId ? `person-${personId}@local` : `${role}@${unit}.local`,
+      locale: 'zh-CN',
+    }
+  );
 }
 
 export async function upsertDirectoryEntry(

@@ -64,3 +64,17 @@ export {
   type MailRecipient,
 } from './directory';
 export { operationalCounts, type OperationalCounts } from './operationalCounts';
+export {
+  seedShippedCalendar,
+  listCalendarYears,
+  addCalendarYear,
+  calendarTables,
+  type CalendarYearRow,
+} from './calendar';
+export {
+  reserveIntake,
+  releaseIntake,
+  setIntakeAllocation,
+  type IntakeRequest,
+  type IntakeFacts,
+} from './intake';

@@ -11,6 +11,8 @@ export interface OutboxNotification {
   seq: number;
   recipientRole: string;
   recipientUnit: string;
+  /** the person addressed (the cadre), when the notification is theirs and not only their desk's */
+  recipientPersonId: string | null;
   template: string;
   vars: Record<string, unknown>;
   status: NotificationStatus;
@@ -27,6 +29,7 @@ interface NotificationRow {
   seq: number;
   recipient_role: string;
   recipient_unit: string;
+  recipient_person_id: string | null;
   template: string;
   vars: Record<string, unknown>;
   status: NotificationStatus;
@@ -44,6 +47,7 @@ function toNotification(r: NotificationRow): OutboxNotification {
     seq: r.seq,
     recipientRole: r.recipient_role,
     recipientUnit: r.recipient_unit,
+    recipientPersonId: r.recipient_person_id,
     template: r.template,
     vars: r.vars,
     status: r.status,
@@ -94,6 +98,7 @@ export interface ClaimedNotification {
   caseId: string;
   recipientRole: string;
   recipientUnit: string;
+  recipientPersonId: string | null;
   template: string;
   vars: Record<string, unknown>;
   attempts: number;
@@ -111,12 +116,13 @@ export async function claimDueNotification(tx: Queryable, now: Date): Promise<Cl
     case_id: string;
     recipient_role: string;
     recipient_unit: string;
+    recipient_person_id: string | null;
     template: string;
     vars: Record<string, unknown>;
     attempts: number;
     created_at: Timestamp;
   }>(
-    `SELECT id, case_id, recipient_role, recipient_unit, template, vars, attempts, created_at
+    `SELECT id, case_id, recipient_role, recipient_unit, recipient_person_id, template, vars, attempts, created_at
        FROM notifications
       WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1::timestamptz)
       ORDER BY next_attempt_at NULLS FIRST, created_at, id
@@ -131,6 +137,7 @@ export async function claimDueNotification(tx: Queryable, now: Date): Promise<Cl
         caseId: r.case_id,
         recipientRole: r.recipient_role,
         recipientUnit: r.recipient_unit,
+        recipientPersonId: r.recipient_person_id,
         template: r.template,
         vars: r.vars,
         attempts: r.attempts,

@@ -36,9 +36,12 @@ export const projectionSchema = z.object({
   overdue: z.boolean(),
   stuck: z.boolean(),
   stuckReason: z.string().nullish(),
+  /** absent in records written before migration 004 */
+  provisional: z.boolean().default(false),
+  machineVersion: z.number().int().min(1).default(1),
 });
 
-export const recipientSchema = z.object({ role: text, unit: text });
+export const recipientSchema = z.object({ role: text, unit: text, personId: text.optional() });
 
 export const notificationRequestSchema = z.object({
   recipients: z.array(recipientSchema).min(1),

@@ -1,4 +1,15 @@
-// The lifecycle machine as the rest of the engine sees it: the current version's API.
-export * from './v1';
-export { unitCodeSchema } from './v1/roles';
-export { isoDateSchema, isoDateTimeSchema } from './v1/time';
+// The lifecycle machine as the rest of the engine sees it: the current version (2) and, for cases
+// not migrated yet, version 1 (frozen) behind the version-aware readers of reading.ts.
+export * from './v2';
+export { STATUS_NODE as STATUS_STATE } from './v2';
+export * as v1 from './v1';
+export {
+  restore,
+  persist,
+  readout,
+  allowedEventsOf,
+  checkEventOf,
+  stepOf,
+  type AnySnapshot,
+  type AnyPersisted,
+} from './reading';

@@ -16,7 +16,7 @@ import { IN_MEMORY, openDatabase } from '../../db';
 import { startDevServer } from '../../stack/devServer';
 import { caseWorkflowId, type CaseView } from '../../workflows/secondment/definitions';
 import { bundleWorkflows } from '../../worker/createWorker';
-import { actor, nomination } from '../machines/v1/support/fixtures';
+import { actor, nomination } from '../machines/v2/support/fixtures';
 import { playDiligently, type Disposition } from '../temporal/support/diligentParties';
 import { HISTORIES_DIR, historyToJson, loadHistories } from '../temporal/support/histories';
 import { runChain } from '../temporal/support/runChain';
@@ -66,11 +66,7 @@ async function nominateNow(
 ): Promise<void> {
   const now = await clock.now();
   const year = new Date(now).getUTCFullYear();
-  const {
-    caseId: _fixtureId,
-    at: _at,
-    ...request
-  } = nomination({ year, policy, cadre: { birthDate: `${year - 28}-03-14` } });
+  const { caseId: _fixtureId, at: _at, ...request } = nomination({ year, policy, cadre: { age: 28 } });
   await cases.nominate({ ...request, caseId, at: new Date(now).toISOString() });
 }
 

@@ -10,7 +10,7 @@ import { verifyChain } from '../../store';
 import { SecondmentClient, type NominationRequest } from '../../client/secondmentClient';
 import { openDatabase, type Db } from '../../db';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../stack/devServer';
-import { nomination } from '../machines/v1/support/fixtures';
+import { nomination } from '../machines/v2/support/fixtures';
 import { ROOT } from '../harness/paths';
 import { devServerOptionsIn } from '../harness/devServerOptions';
 import {
@@ -61,7 +61,7 @@ function nominationFor(i: number, caseId: string): NominationRequest & { caseId:
     kind: i % 2 === 0 ? 'up' : 'out',
     termMonths: 6,
     policy: 'demo',
-    cadre: { birthDate: `${year - 28}-03-14` },
+    cadre: { age: 28 },
   });
   return { ...request, caseId, at: now.toISOString() };
 }

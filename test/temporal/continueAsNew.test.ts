@@ -9,7 +9,7 @@ import { startDevServer, type DevServer } from '../../stack/devServer';
 import { caseWorkflowId, type CaseView, type DutyView } from '../../workflows/secondment/definitions';
 import { connectTo, type DevServerClients } from '../harness/environments';
 import { devServerOptionsIn } from '../harness/devServerOptions';
-import { actor, nomination } from '../machines/v1/support/fixtures';
+import { actor, nomination } from '../machines/v2/support/fixtures';
 import { argsOf, stepFor } from './support/diligentParties';
 import {
   closeEventOf,
@@ -65,7 +65,7 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
       caseId: _fixtureId,
       at: _at,
       ...request
-    } = nomination({ year, policy: 'demo', cadre: { birthDate: `${year - 28}-03-14` } });
+    } = nomination({ year, policy: 'demo', cadre: { age: 28 } });
     await cases.nominate({ ...request, caseId, at: new Date(started).toISOString() });
 
     // Every view polled, in order: runs only grow, so consecutive views bracket each hand-over.
@@ -79,7 +79,7 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
     const actOnce = async (view: CaseView, hold: (d: DutyView) => boolean): Promise<boolean> => {
       for (const duty of view.openDuties) {
         if (hold(duty)) continue;
-        const step = stepFor(duty, 'return');
+        const step = stepFor(duty, 'return', new Date().toISOString());
         if (!step) continue;
         try {
           views.push(await cases.send(caseId, step.type, argsOf(step)));

@@ -1,6 +1,6 @@
 import { LADDER_STEPS } from '../../machines/secondment';
 import type { DutyView } from '../../workflows/secondment/definitions';
-import { actor } from '../machines/v1/support/fixtures';
+import { actor } from '../machines/v2/support/fixtures';
 import { argsOf, playDiligently, stepFor } from './support/diligentParties';
 import { nomineeAt } from './support/nominee';
 import { useTimeSkippingWorld } from './support/timeSkippingWorld';
@@ -29,7 +29,7 @@ describe('deadlines that enforce themselves (time-skipping server, real activiti
       if (target.stuck) return seen;
       for (const duty of view.openDuties) {
         if (duty.id === target.id) continue;
-        const step = stepFor(duty, 'return');
+        const step = stepFor(duty, 'return', new Date().toISOString());
         if (step)
           await suite
             .world()

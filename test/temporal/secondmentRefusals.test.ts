@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { SecondmentError } from '../../client/secondmentClient';
 import type { Db } from '../../db';
 import { eventUpdate } from '../../workflows/secondment/definitions';
-import { actor, P } from '../machines/v1/support/fixtures';
+import { actor, P } from '../machines/v2/support/fixtures';
 import { connectToSharedDevServer, type DevServerClients } from '../harness/environments';
 import { nomineeAt } from './support/nominee';
 import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';

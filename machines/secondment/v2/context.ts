@@ -9,6 +9,13 @@ import type { Category, DutyKind, Grade, Kind, PostType, Programme, Rank } from 
 
 export const LADDER_STEPS = ['reminder', 'overdue', 'unitHead', 'orgDept', 'stuck'] as const;
 export type LadderStep = (typeof LADDER_STEPS)[number];
+export const ladderStepLabels: Record<LadderStep, { zh: string; en: string }> = {
+  reminder: { zh: '提醒', en: 'reminder' },
+  overdue: { zh: '逾期', en: 'overdue' },
+  unitHead: { zh: '单位负责人督办', en: 'unit head' },
+  orgDept: { zh: '组织部督办', en: 'org department' },
+  stuck: { zh: '停滞', en: 'stuck' },
+};
 
 export interface Owner {
   role: Role;

@@ -22,6 +22,17 @@ export const personnelFileKindSchema = z.enum([
   'leave',
 ]);
 export type PersonnelFileKind = z.infer<typeof personnelFileKindSchema>;
+export const personnelFileKindLabels: Record<PersonnelFileKind, { zh: string; en: string }> = {
+  appointment: { zh: '任职（岗位与层级）', en: 'appointment (post and level)' },
+  halfYearAssessment: { zh: '半年考核', en: 'half-year assessment' },
+  annualAssessment: { zh: '年度考核', en: 'annual assessment' },
+  appraisal: { zh: '接收单位鉴定', en: 'appraisal' },
+  assessmentGrade: { zh: '期满考核等次', en: 'final grade' },
+  promotion: { zh: '提拔任用', en: 'promotion' },
+  recall: { zh: '召回', en: 'recall' },
+  rotation: { zh: '轮岗', en: 'rotation' },
+  leave: { zh: '请销假', en: 'leave' },
+};
 
 export const searchAttributesSchema = z.object({
   status: statusCodeSchema,

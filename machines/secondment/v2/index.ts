@@ -30,9 +30,9 @@ export {
 export {
   roleSchema,
   roleLabels,
+  unitCodeSchema,
   actorSchema,
   recipientSchema,
-  unitCodeSchema,
   ROLES,
   type Role,
   type Actor,
@@ -67,6 +67,7 @@ export {
 export {
   effectSchema,
   personnelFileKindSchema,
+  personnelFileKindLabels,
   searchAttributesSchema,
   type Effect,
   type EffectOf,
@@ -85,7 +86,7 @@ export {
   type StatusCode,
   type ForceEdge,
 } from './status';
-export { LADDER_STEPS, type Duty, type LadderStep, type SecondmentContext } from './context';
+export { LADDER_STEPS, ladderStepLabels, type Duty, type LadderStep, type SecondmentContext } from './context';
 export { postingChecklist, postingComplete, returnComplete, type ChecklistItem } from './progress';
 export { evaluateEligibility, type EligibilityFailure } from './eligibility';
 export { computeFinal, missingFinalInputs } from './scoring';
@@ -129,3 +130,5 @@ export {
   type DutySummary,
 } from './migration';
 export { renderStatechart, STATUS_NODE } from './statechart';
+export { isoDateSchema, isoDateTimeSchema } from './time';
+export { checkNomination } from './nomination';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { P } from '../../machines/v1/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import {
   call,
   createApiWorld,

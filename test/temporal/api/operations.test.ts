@@ -5,7 +5,7 @@ import { getAuditTrail } from '../../../store';
 import { buildApi } from '../../../api/server';
 import { caseWorkflowId } from '../../../workflows/secondment/definitions';
 import { expectActivityFailuresOn, sharedWorkflowBundle } from '../../harness/environments';
-import { P } from '../../machines/v1/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import {
   call,
   createApiWorld,

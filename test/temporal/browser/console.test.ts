@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoPolicy } from '../../../machines/secondment';
 import type { Policy } from '../../../machines/secondment';
-import { P } from '../../machines/v1/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import {
   call,
   createApiWorld,

@@ -1,5 +1,5 @@
 import { caseWorkflowId } from '../../../workflows/secondment/definitions';
-import { P } from '../../machines/v1/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import { waitForProjection } from '../api/support/apiWorld';
 import { A_UNITS, B_UNITS, nominationBody } from '../api/support/cases';
 import { createCliWorld, type CliWorld } from './support/cli';

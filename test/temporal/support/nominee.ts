@@ -1,20 +1,17 @@
 import type { NominationRequest } from '../../../client/secondmentClient';
-import { nomination } from '../../machines/v1/support/fixtures';
+import { nomination } from '../../machines/v2/support/fixtures';
 
 /**
- * A nomination valid at the server's current time. Simulated years pass between tests on the
- * time-skipping server, so a fixed birth date would age the cadre past the limit.
+ * A nomination valid at the server's current time (v2: rule facts only, the cadre's age on the
+ * nomination date; the host looks up the holiday tables itself).
  */
 export function nomineeAt(nowMs: number, over: Parameters<typeof nomination>[0] = {}): NominationRequest {
   const year = new Date(nowMs).getUTCFullYear();
   const {
     caseId: _id,
     at: _at,
+    calendar: _calendar,
     ...request
-  } = nomination({
-    year,
-    ...over,
-    cadre: { birthDate: `${year - 28}-03-14`, ...over.cadre },
-  });
+  } = nomination({ year, ...over, cadre: { age: 28, ...over.cadre } });
   return { ...request, at: new Date(nowMs).toISOString() };
 }

@@ -1,4 +1,4 @@
-import { UNITS } from '../../../machines/v1/support/fixtures';
+import { UNITS } from '../../../machines/v2/support/fixtures';
 import { nomineeAt } from '../../support/nominee';
 
 export interface CaseUnits {
