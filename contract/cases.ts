@@ -1,6 +1,6 @@
 // Cases over HTTP: the list and its filters, one case in detail, nomination and events.
 import { z } from 'zod';
-import { eventPayloadSchemas, secondmentInputSchema, type EventType } from '../machines/secondment';
+import { eventPayloadSchemas, nominationSchema, type EventType } from '../machines/secondment';
 import {
   caseProjectionSchema,
   caseViewSchema,
@@ -181,7 +181,7 @@ export const onBehalfSchema = z
 export type OnBehalf = z.infer<typeof onBehalfSchema>;
 
 /** A nomination as the API takes it: who nominates comes from the session, the time from the server. */
-export const nominationBodySchema = secondmentInputSchema
+export const nominationBodySchema = nominationSchema
   .omit({ nominatedBy: true, at: true, caseId: true })
-  .extend({ caseId: secondmentInputSchema.shape.caseId.optional() })
+  .extend({ caseId: nominationSchema.shape.caseId.optional() })
   .strict();

@@ -1,5 +1,5 @@
 // The holiday tables shipped with the repository (generated from chinese-days by
-// scripts/gen-holidays.ts), version 1 of each year. Later years come from the State Council's
+// scripts/genHolidays.ts), version 1 of each year. Later years come from the State Council's
 // notice, loaded by an org admin into the database.
 import data from './cnHolidays.json';
 import { holidayYearSchema, type HolidayYear } from './holidays';

@@ -64,7 +64,7 @@ describe('refusals travel as typed data', () => {
         args: [
           {
             actor: actor('org_admin'),
-            intake: { approved: 'three', quota: 3 },
+            receivingUnit: 42,
             at: new Date().toISOString(),
           },
         ],
@@ -73,7 +73,7 @@ describe('refusals travel as typed data', () => {
     const failure = failureOf(raw);
     expect(failure.type).toBe(FailureType.InvalidInput);
     const refusal = failure.details?.[0] as Refusal;
-    expect(refusal).toMatchObject({ code: 'INVALID_EVENT', rule: 'event.schema', field: 'intake.approved' });
+    expect(refusal).toMatchObject({ code: 'INVALID_EVENT', rule: 'event.schema', field: 'receivingUnit' });
     expect(refusal.message.zh).toContain('参数无效');
     expect(refusal.message.en).toContain('invalid input for approval.approve');
     // A validator rejection leaves no trace in history.

@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { SecondmentError } from '../../client/secondmentClient';
 import type { Db } from '../../db';
+import { setIntakeAllocation } from '../../store';
 import { eventUpdate } from '../../workflows/secondment/definitions';
 import { actor, P } from '../machines/v2/support/fixtures';
 import { connectToSharedDevServer, type DevServerClients } from '../harness/environments';
@@ -58,13 +59,13 @@ describe('refused and malformed events write nothing', () => {
     const error = await world.cases
       .handle(caseId)
       .executeUpdate(eventUpdate('approval.approve'), {
-        args: [{ actor: actor('org_admin'), intake: { approved: 'three', quota: 3 } }],
+        args: [{ actor: actor('org_admin'), receivingUnit: 42 }],
       })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
     const message = ((error as WorkflowUpdateFailedError).cause as Error).message;
-    expect(message).toMatch(/intake\.approved/);
+    expect(message).toMatch(/receivingUnit/);
     expect(await snapshotOfTrace()).toEqual(before);
   });
 
@@ -95,13 +96,32 @@ describe('refused and malformed events write nothing', () => {
     expect(await snapshotOfTrace()).toEqual(before);
   });
 
-  it('an approval beyond the receiving unit quota is refused; within quota it is accepted and recorded', async () => {
+  it('an approval beyond the receiving unit’s stored quota is refused and gives its place back; within quota it is accepted and recorded', async () => {
+    const { year, requestedReceivingUnit } = nomineeAt(Date.now());
+    // the quota is stored data (intake_allocations), looked up by the workflow: no place left
+    await setIntakeAllocation(world.db, {
+      roundId: null,
+      year,
+      receivingUnit: requestedReceivingUnit,
+      quota: 0,
+    });
+    const before0 = await rowCounts(world.db, caseId);
     const refused = await world.cases
-      .send(caseId, 'approval.approve', { actor: actor('org_admin'), intake: { approved: 3, quota: 3 } })
+      .send(caseId, 'approval.approve', { actor: actor('org_admin') })
       .catch((e: unknown) => e);
-    expect(refused).toMatchObject({ code: 'EVENT_REFUSED' });
-    expect((refused as Error).message).toMatch(/名额|quota/i);
+    expect(refused).toMatchObject({ code: 'EVENT_REFUSED', refusal: { rule: 'approval.quota' } });
+    expect((refused as Error).message).toMatch(/名额0人/);
+    expect(await rowCounts(world.db, caseId)).toEqual(before0);
+    expect(await world.db.query('SELECT 1 FROM intake_reservations WHERE case_id = $1', [caseId])).toEqual(
+      [],
+    );
 
+    await setIntakeAllocation(world.db, {
+      roundId: null,
+      year,
+      receivingUnit: requestedReceivingUnit,
+      quota: 1,
+    });
     const before = await rowCounts(world.db, caseId);
     const approved = await world.cases.send(caseId, 'approval.approve', {
       actor: actor('org_admin'),
@@ -110,5 +130,8 @@ describe('refused and malformed events write nothing', () => {
     expect(approved.status).toBe('POSTING');
     const after = await rowCounts(world.db, caseId);
     expect(after!.audit).toBe(before!.audit + 1);
+    expect(
+      await world.db.query('SELECT case_id FROM intake_reservations WHERE case_id = $1', [caseId]),
+    ).toEqual([{ case_id: caseId }]);
   });
 });

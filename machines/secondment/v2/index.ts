@@ -86,7 +86,13 @@ export {
   type StatusCode,
   type ForceEdge,
 } from './status';
-export { LADDER_STEPS, ladderStepLabels, type Duty, type LadderStep, type SecondmentContext } from './context';
+export {
+  LADDER_STEPS,
+  ladderStepLabels,
+  type Duty,
+  type LadderStep,
+  type SecondmentContext,
+} from './context';
 export { postingChecklist, postingComplete, returnComplete, type ChecklistItem } from './progress';
 export { evaluateEligibility, type EligibilityFailure } from './eligibility';
 export { computeFinal, missingFinalInputs } from './scoring';

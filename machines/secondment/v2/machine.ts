@@ -21,6 +21,9 @@ export const MACHINE_VERSION = 2;
 export type GuardRef = GuardName | { type: GuardName; params: Record<string, string> };
 type ActionRef = ActionName | { type: ActionName; params: Record<string, string> };
 
+/** Rules that read the host's facts. */
+const FACT_RULES: readonly string[] = ['withinQuota', 'calendarNewer'];
+
 /** The guards every edge starts with, in the order a refusal is explained. */
 export const BASE_GUARDS = ['wellFormed', 'inOrder', 'permitted'] as const;
 
@@ -29,9 +32,15 @@ export const BASE_GUARDS = ['wellFormed', 'inOrder', 'permitted'] as const;
  * rules; its actions, then the audit stamp. `meta.rules` is what the diagram prints.
  */
 function edge(type: EventType, rules: GuardRef[], actions: ActionRef[], target?: string | string[]) {
-  const facts: GuardRef[] = HOST_FACT_EVENTS.includes(type as HostFactsType) ? ['hasFacts'] : [];
+  // the host's facts are asked for just before the first rule that reads them: an ineligible
+  // nominee is told so, not that the quota is unknown
+  const named = rules.map((r) => (typeof r === 'string' ? r : r.type));
+  const at = named.findIndex((n) => FACT_RULES.includes(n));
+  const guards: GuardRef[] = HOST_FACT_EVENTS.includes(type as HostFactsType)
+    ? [...rules.slice(0, at < 0 ? rules.length : at), 'hasFacts', ...rules.slice(at < 0 ? rules.length : at)]
+    : rules;
   return {
-    guard: and([...BASE_GUARDS, ...facts, ...rules] as never),
+    guard: and([...BASE_GUARDS, ...guards] as never),
     actions: [...actions, 'stamp'],
     ...(target ? { target } : {}),
     meta: { rules },

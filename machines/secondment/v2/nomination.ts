@@ -8,7 +8,11 @@ export function checkNomination(
 ): { ok: true } | { ok: false; invalid: string[]; failures: EligibilityFailure[] } {
   const parsed = nominationSchema.safeParse(input);
   if (!parsed.success)
-    return { ok: false, invalid: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), failures: [] };
+    return {
+      ok: false,
+      invalid: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      failures: [],
+    };
   const n = parsed.data;
   try {
     const policy = typeof n.policy === 'string' ? getPolicy(n.policy) : n.policy;

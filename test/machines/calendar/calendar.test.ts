@@ -15,7 +15,7 @@ import {
   workingDaysBetween,
   type Calendar,
 } from '../../../machines/calendar';
-import { buildYears } from '../../../scripts/gen-holidays';
+import { buildYears } from '../../../scripts/genHolidays';
 import { FIXTURE_2027 } from './fixture2027';
 
 const CST = 480;

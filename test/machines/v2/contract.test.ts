@@ -146,7 +146,7 @@ describe('host contract (v2)', () => {
     const { snapshot } = start(nomination());
     expect(
       advance(snapshot, {
-        ...event('approval.approve', P.approve, '2026-01-06T00:00:00Z'),
+        ...event('approval.approve', P.approveWithQuota, '2026-01-06T00:00:00Z'),
         actor: actor('cadre'),
       }),
     ).toBeNull();

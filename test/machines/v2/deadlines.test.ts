@@ -134,7 +134,7 @@ describe('interventions (干预)', () => {
     const strict = new CaseDriver(
       nomination({ policy: { ...(posted().ctx.policy as object), forcedTransitions: [] } as never }),
     );
-    strict.advance(days(3)).send('approval.approve', P.approve);
+    strict.advance(days(3)).send('approval.approve', P.approveWithQuota);
     expect(strict.refuse('admin.case.force', { to: 'WITHDRAWN', reason: '未到位' }).rule).toBe(
       'admin.forceEdge',
     );

@@ -70,7 +70,7 @@ describe('nomination and approval (推荐与审批)', () => {
   test('an ineligible nominee (age by rank, grassroots principal post for 下派) can only be rejected', () => {
     const d = new CaseDriver(nomination({ cadre: { age: 41, heldGrassrootsPrincipalPost: true } }));
     expect(d.ctx.eligibility.failures.map((f) => f.code)).toEqual(['age', 'grassrootsPrincipal']);
-    expect(d.refuse('approval.approve', P.approve).rule).toBe('nomination.eligibility');
+    expect(d.refuse('approval.approve', P.approveWithQuota).rule).toBe('nomination.eligibility');
     d.send('approval.reject', { reason: '年龄超过规定' });
     expect(statusCode(d.snapshot)).toBe('REJECTED');
     expect(d.snapshot.status).toBe('done');

@@ -207,10 +207,13 @@ describe('malformed input is refused with the field named', () => {
       'INVALID_INPUT',
       'body.actor',
     ]);
-    const missing = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.approve`, {
-      intake: {},
+    const missing = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.reject`, {});
+    expect([missing.statusCode, error(missing).field]).toEqual([400, 'body.reason']);
+    // the quota is the workflow's to look up: a caller cannot send it
+    const facts = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.approve`, {
+      facts: { intake: { quota: null, approvedBefore: 0, reserved: true } },
     });
-    expect([missing.statusCode, error(missing).field]).toEqual([400, 'body.intake.approved']);
+    expect([facts.statusCode, error(facts).field]).toEqual([400, 'body.facts']);
     const unknown = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.teleport`, {});
     expect([unknown.statusCode, error(unknown).code]).toEqual([400, 'UNKNOWN_EVENT']);
     const noReason = await call(api.http, s, 'POST', `/api/cases/${caseId}/interventions/admin.case.hold`, {

@@ -36,7 +36,7 @@ describe.each(adapters)('应用状态转换 applyTransition on $name', (adapter)
     const nominated = start(nomination({ caseId })).snapshot;
     const approved = advance(
       nominated,
-      event('approval.approve', P.approve, '2026-01-06T09:00:00+08:00'),
+      event('approval.approve', P.approveWithQuota, '2026-01-06T09:00:00+08:00'),
     )!.snapshot;
     const state = (s: SecondmentSnapshot) => ({ run: 1, machineVersion: 2, snapshot: { ...toPersisted(s) } });
     const statusCode = (x: AnySnapshot) => readout(x).status;

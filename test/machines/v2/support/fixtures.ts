@@ -143,7 +143,10 @@ export const intake = (approvedBefore = 1, quota: number | null = 3) => ({
 
 /** Typical payloads, so a test names only what it is about. */
 export const P = {
-  approve: { facts: intake() },
+  /** what a caller sends: the workflow attaches the quota facts itself */
+  approve: {},
+  /** the approval as the machine receives it from its host */
+  approveWithQuota: { facts: intake() },
   arrangeElected: {
     title: '副镇长',
     postType: 'deputy_township_head' as const,

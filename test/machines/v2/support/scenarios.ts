@@ -5,7 +5,7 @@ import { P, nomination } from './fixtures';
 
 export function approved(input: SecondmentInputDraft = nomination()): CaseDriver {
   const d = new CaseDriver(input);
-  d.advance(days(3)).send('approval.approve', P.approve);
+  d.advance(days(3)).send('approval.approve', P.approveWithQuota);
   return d;
 }
 

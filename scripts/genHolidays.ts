@@ -2,7 +2,7 @@
 // of every year the `chinese-days` package knows, as plain data. The engine reads only this file
 // (and years loaded by an org admin into the database), never the package at run time, so
 // upgrading the package cannot move a due date of a recorded case. Run after upgrading it:
-//   npx tsx scripts/gen-holidays.ts
+//   npx tsx scripts/genHolidays.ts
 import { writeFileSync } from 'node:fs';
 import data from 'chinese-days/dist/chinese-days.json';
 import { version } from 'chinese-days/package.json';
