@@ -109,10 +109,21 @@ export function readout(x: AnySnapshot): CaseReadout {
   };
 }
 
+/** 组织部迁移案件到新版规则: carries a v1 case into a v2 run (not an event of either machine). */
+export const MIGRATE_EVENT = 'admin.case.migrate';
+export const migrateLabel = { zh: '迁移到第2版规则', en: 'migrate to machine version 2' };
+
+/** The workflow's own rule: only the case's organization department, while the case is open on v1. */
+export const mayMigrate = (x: AnySnapshot, role: v2.Role, unit: string): boolean =>
+  x.version === 1 &&
+  x.snapshot.status !== 'done' &&
+  role === 'org_admin' &&
+  unit === x.snapshot.context.orgUnit;
+
 export function allowedEventsOf(x: AnySnapshot, role: v2.Role, unit: string): string[] {
-  return x.version === 1
-    ? v1.allowedEvents(x.snapshot, role, unit)
-    : v2.allowedEvents(x.snapshot, role, unit);
+  if (x.version === 2) return v2.allowedEvents(x.snapshot, role, unit);
+  const allowed = v1.allowedEvents(x.snapshot, role, unit);
+  return mayMigrate(x, role, unit) ? [...allowed, MIGRATE_EVENT] : allowed;
 }
 
 /** The same verdict the case's own workflow gives (v1 cases: the v1 rules; v2: the v2 chart). */

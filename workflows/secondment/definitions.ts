@@ -1,6 +1,12 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { EVENT_TYPES, type AnyPersisted, type EventType, type Role } from '../../machines/secondment';
+import {
+  EVENT_TYPES,
+  MIGRATE_EVENT,
+  type AnyPersisted,
+  type EventType,
+  type Role,
+} from '../../machines/secondment';
 import type { AuditTailEntry, CaseView } from '../../machines/secondment/projections';
 
 /*
@@ -20,7 +26,7 @@ export const UPDATE_EVENT_TYPES = EVENT_TYPES.filter((t): t is UpdateEventType =
 export const eventUpdate = (type: UpdateEventType) => defineUpdate<CaseView, [EventInput]>(type);
 
 /** 组织部迁移案件到新版规则 (org admin, reason required): a v1 case moves to machine v2 in a new run. */
-export const MIGRATE_UPDATE = 'admin.case.migrate';
+export const MIGRATE_UPDATE = MIGRATE_EVENT;
 export interface MigrateInput {
   actor: { id: string; role: string; unit: string };
   reason: string;

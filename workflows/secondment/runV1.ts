@@ -17,6 +17,7 @@ import { formatZodError } from '../../common/zodErrors';
 import { AUDIT_TAIL } from '../../contract/constants';
 import { FailureType, NON_RETRYABLE_ACTIVITY_FAILURES } from '../../contract/errors';
 import {
+  allowedEventsOf,
   calendarYearsFor,
   migrationStep,
   readout,
@@ -261,7 +262,7 @@ export async function runV1(input: SecondmentWorkflowInput): Promise<CaseView> {
   );
   setHandler(caseViewQuery, view);
   setHandler(allowedEventsQuery, ({ role, unit }) =>
-    migrated ? [] : v1.allowedEvents(snapshot, role, unit),
+    migrated ? [] : allowedEventsOf({ version: 1, snapshot }, role, unit),
   );
   setHandler(auditTailQuery, (limit) => auditTail.slice(-(limit ?? AUDIT_TAIL)));
 

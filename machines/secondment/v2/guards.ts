@@ -17,6 +17,7 @@ import { refuse, violation, type Refusal } from './refusal';
 import { ms } from './time';
 import { gradeLabels, NEVER_WAIVABLE, POST_TYPES, rankLabels, type DutyKind } from './vocabulary';
 import type { ForceEdge, StatusCode } from './status';
+import { calendarYearsFor } from './input';
 import { trackingEnd } from './plans';
 import { missingFinalInputs } from './scoring';
 
@@ -905,6 +906,25 @@ export const GUARDS = {
         'deadline.stale',
         `事项${id}当前无到期提醒（下次：${d.nextAlarmAt ?? '无'}）`,
         `Duty ${id} has no alarm due (next: ${d.nextAlarmAt ?? 'none'})`,
+      );
+    },
+  },
+  /** A table matters to a case only for the years its deadlines can fall in (calendarYearsFor). */
+  yearOfCase: {
+    kind: 'rule',
+    payload: true,
+    test: (c, e) => {
+      const span = calendarYearsFor(c);
+      const year = as<'calendar.update'>(e).year;
+      return year >= span.from && year <= span.to;
+    },
+    refusal: (c, e) => {
+      const span = calendarYearsFor(c);
+      const year = as<'calendar.update'>(e).year;
+      return violation(
+        'calendar.noChange',
+        `本案的期限只在${span.from}—${span.to}年，${year}年节假日安排与本案无关`,
+        `The case's deadlines fall in ${span.from}–${span.to}; the ${year} table does not concern it`,
       );
     },
   },

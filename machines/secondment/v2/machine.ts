@@ -144,7 +144,7 @@ const chart = {
     'admin.duty.reassign': edge('admin.duty.reassign', ['dutyReassignable'], ['reassignDuty']),
     'admin.duty.waive': edge('admin.duty.waive', ['dutyWaivable'], ['waiveDuty']),
     'deadline.reached': edge('deadline.reached', ['alarmDue'], ['takeAlarm']),
-    'calendar.update': edge('calendar.update', ['calendarNewer'], ['replanCalendar']),
+    'calendar.update': edge('calendar.update', ['yearOfCase', 'calendarNewer'], ['replanCalendar']),
   },
   states: {
     nominated: {

@@ -63,6 +63,18 @@ describe('provisional deadlines and re-planning (节假日安排更新)', () => 
     expect(d.refuse('calendar.update', update, system).rule).toBe('calendar.noChange');
   });
 
+  test('a table for a year the case cannot reach is refused, so the bulk run leaves the case alone', () => {
+    const d = autumn2027(); // its deadlines can fall in 2026 up to a year or two after its term
+    const far = { '2033': { ...table2027['2027'], version: 1 } };
+    const refusal = d.refuse(
+      'calendar.update',
+      { year: 2033, version: 1, reason: '2033年节假日安排', facts: { calendar: far } },
+      system,
+    );
+    expect(refusal.rule).toBe('calendar.noChange');
+    expect(refusal.message.en).toContain('does not concern it');
+  });
+
   test('calendar.update is the system’s, carrying the table the host looked up', () => {
     const d = autumn2027();
     expect(
