@@ -187,7 +187,7 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
     for (const run of runs.slice(1)) {
       const carried = run.input.carried;
       if (!carried) throw new Error(`run ${run.runId} carried nothing`);
-      const snapshot = fromPersisted(carried.persisted as Parameters<typeof fromPersisted>[0]);
+      const snapshot = fromPersisted(carried.persisted);
       // v2 arms planned duties too: their alarm is the moment their window opens
       const alarms = liveDuties(snapshot)
         .flatMap((d) => (d.nextAlarmAt ? [Math.max(Date.parse(d.nextAlarmAt), run.startedAt)] : []))

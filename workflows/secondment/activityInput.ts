@@ -55,7 +55,7 @@ export function applyTransitionInputOf(
     state: {
       run,
       machineVersion: persisted.machineVersion,
-      snapshot: { ...persisted } as Record<string, unknown>,
+      snapshot: { ...persisted },
     },
   };
 }

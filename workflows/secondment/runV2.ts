@@ -32,7 +32,6 @@ import {
   statusLabels,
   toPersisted,
   type Effect,
-  type PersistedSecondment,
   type SearchAttributes,
   type SecondmentEvent,
   type SecondmentSnapshot,
@@ -72,7 +71,7 @@ export async function runV2(input: SecondmentWorkflowInput): Promise<CaseView> {
   const runExclusive = createSerializer();
   /** Undefined only while a new case waits for its holiday tables (the first activity). */
   let current: SecondmentSnapshot | undefined = input.carried
-    ? fromPersisted(input.carried.persisted as PersistedSecondment)
+    ? fromPersisted(input.carried.persisted)
     : undefined;
   let auditTail: AuditTailEntry[] = input.carried?.auditTail ?? [];
   const run = input.carried?.run ?? 1;
