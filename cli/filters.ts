@@ -16,6 +16,9 @@ export const FILTER_OPTIONS = {
   'not-overdue': { type: 'boolean' },
   stuck: { type: 'boolean' },
   'not-stuck': { type: 'boolean' },
+  provisional: { type: 'boolean' },
+  'not-provisional': { type: 'boolean' },
+  'machine-version': { type: 'string' },
   'deadline-from': { type: 'string' },
   'deadline-to': { type: 'string' },
 } as const satisfies OptionSpec;
@@ -24,6 +27,8 @@ export const FILTER_HELP = `  --status <code>          可重复 / repeatable ($
   --kind <kind>            可重复 / repeatable (${kindSchema.options.join(', ')})
   --year <yyyy>            --sending-unit <code>   --receiving-unit <code>   --unit <code> (either side)
   --overdue | --not-overdue   --stuck | --not-stuck
+  --provisional | --not-provisional (暂定期限：该年尚无节假日安排 / a deadline in a year without a holiday table)
+  --machine-version <n>    规则版本 / machine version (1: 未迁移 / not migrated yet)
   --deadline-from <date>   --deadline-to <date>   (下一期限 / next deadline; YYYY-MM-DD = 北京时间 / Beijing time, or ISO 8601)`;
 
 /** The list's filters (not its paging or sorting), as GET /api/cases reads them. */
@@ -72,6 +77,8 @@ export function filterFromArgs(values: Values): CaseFilter {
     unit: str(values, 'unit'),
     overdue: tristate(values, 'overdue', 'not-overdue'),
     stuck: tristate(values, 'stuck', 'not-stuck'),
+    provisional: tristate(values, 'provisional', 'not-provisional'),
+    machineVersion: intValue(values, 'machine-version', { min: 1, max: 99 }),
     deadlineFrom: deadlineBound(values, 'deadline-from'),
     deadlineTo: deadlineBound(values, 'deadline-to'),
   };

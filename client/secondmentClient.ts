@@ -279,7 +279,14 @@ export class SecondmentClient {
     if (!stored)
       return { ok: false, before: null, refusal: '案件状态尚不可读 / the case state is not readable yet' };
     const before = caseViewOf(readout(stored.snapshot), stored.seq, stored.run);
-    const event = secondmentEventSchema.safeParse({ ...input, type, at: await this.nowIso() });
+    // the facts the workflow would look up (the stored holiday table), so the preview is the outcome
+    const { facts: _facts, ...args } = input;
+    const year = args.year;
+    const facts =
+      type === 'calendar.update' && typeof year === 'number'
+        ? { facts: { calendar: await this.calendar({ from: year, to: year }) } }
+        : {};
+    const event = secondmentEventSchema.safeParse({ ...args, ...facts, type, at: await this.nowIso() });
     if (!event.success) {
       return {
         ok: false,
@@ -288,7 +295,7 @@ export class SecondmentClient {
       };
     }
     // the case's own machine judges (a v1 case: v1 until migrated); the event as typed, for v1
-    const typed = stored.snapshot.version === 1 ? { ...input, type, at: event.data.at } : event.data;
+    const typed = stored.snapshot.version === 1 ? { ...args, type, at: event.data.at } : event.data;
     const verdict = checkEventOf(stored.snapshot, typed);
     if (!verdict.ok) {
       return {

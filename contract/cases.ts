@@ -21,9 +21,11 @@ export {
   type Label,
 } from '../machines/secondment/projections';
 
-/** Business events a party sends (everything but admin interventions and the system's alarms). */
+/** Events only the workflow's host sends (alarms; re-planning when a holiday table is loaded). */
+export const SYSTEM_EVENTS: readonly EventType[] = ['deadline.reached', 'calendar.update'];
+/** Business events a party sends (everything but admin interventions and the system's events). */
 export const BUSINESS_EVENTS = (Object.keys(eventPayloadSchemas) as EventType[]).filter(
-  (t) => !t.startsWith('admin.') && t !== 'deadline.reached',
+  (t) => !t.startsWith('admin.') && !SYSTEM_EVENTS.includes(t),
 );
 /** Admin interventions (组织部干预), each with a required reason. */
 export const INTERVENTIONS = (Object.keys(eventPayloadSchemas) as EventType[]).filter((t) =>

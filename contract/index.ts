@@ -13,3 +13,5 @@ export * from './stuck';
 export * from './dashboard';
 export * from './users';
 export * from './meta';
+export * from './migration';
+export * from './calendar';

@@ -21,7 +21,8 @@ export interface CalendarYearRow {
   holidays: HolidayYear['holidays'];
   workdays: HolidayYear['workdays'];
   loadedBy: string;
-  loadedAt: string;
+  /** null: a year shipped with the repository that start-up has not written to this database yet */
+  loadedAt: string | null;
 }
 
 interface Row {
@@ -45,26 +46,36 @@ const toRow = (r: Row): CalendarYearRow => ({
   loadedAt: toIso(r.loaded_at),
 });
 
+/** Writes a shipped year as version 1 unless the year has a row already; true when written. */
+async function seedYear(db: Queryable, y: HolidayYear, at: string): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO calendar_years (year, version, source, holidays, workdays, loaded_by, loaded_at)
+     SELECT $1, 1, $2, $3::jsonb, $4::jsonb, 'system', $5::timestamptz
+     WHERE NOT EXISTS (SELECT 1 FROM calendar_years WHERE year = $1)
+     RETURNING year`,
+    [y.year, SHIPPED_SOURCE, JSON.stringify(y.holidays), JSON.stringify(y.workdays), at],
+  );
+  return rows.length > 0;
+}
+
 /** Seeds the shipped years as version 1 where a year has no row yet (idempotent; run at start). */
 export async function seedShippedCalendar(db: Queryable, at = new Date().toISOString()): Promise<number> {
   let added = 0;
-  for (const y of SHIPPED_YEARS) {
-    const rows = await db.query(
-      `INSERT INTO calendar_years (year, version, source, holidays, workdays, loaded_by, loaded_at)
-       SELECT $1, 1, $2, $3::jsonb, $4::jsonb, 'system', $5::timestamptz
-       WHERE NOT EXISTS (SELECT 1 FROM calendar_years WHERE year = $1)
-       RETURNING year`,
-      [y.year, SHIPPED_SOURCE, JSON.stringify(y.holidays), JSON.stringify(y.workdays), at],
-    );
-    added += rows.length;
-  }
+  for (const y of SHIPPED_YEARS) if (await seedYear(db, y, at)) added += 1;
   return added;
 }
 
-/** Every stored version of every year, newest year and version first. */
+/**
+ * Every version of every year, newest year and version first: the stored rows, and the shipped
+ * years not written to this database yet (as version 1, which is what cases compute with).
+ */
 export async function listCalendarYears(db: Queryable): Promise<CalendarYearRow[]> {
-  const rows = await db.query<Row>('SELECT * FROM calendar_years ORDER BY year DESC, version DESC');
-  return rows.map(toRow);
+  const rows = (await db.query<Row>('SELECT * FROM calendar_years')).map(toRow);
+  const stored = new Set(rows.map((r) => r.year));
+  for (const y of SHIPPED_YEARS)
+    if (!stored.has(y.year))
+      rows.push({ ...y, version: 1, source: SHIPPED_SOURCE, loadedBy: 'system', loadedAt: null });
+  return rows.sort((a, b) => b.year - a.year || b.version - a.version);
 }
 
 /** Adds the next version of a year (validated like the notice). */
@@ -77,6 +88,9 @@ export async function addCalendarYear(
   return db.transaction(async (tx) => {
     // one writer per year at a time, so two loads of one year get versions n and n+1
     await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [7_312_011, y.year]);
+    // a correction of a shipped year is version 2 even before start-up wrote version 1 here
+    const shipped = SHIPPED_YEARS.find((s) => s.year === y.year);
+    if (shipped) await seedYear(tx, shipped, by.at);
     const last = await tx.query<{ version: number }>(
       'SELECT COALESCE(max(version), 0)::int AS version FROM calendar_years WHERE year = $1',
       [y.year],

@@ -6,6 +6,7 @@ import {
   type CaseSummary,
 } from '../contract';
 import type { Queryable } from '../db';
+import { TERMINAL_STATUSES } from '../machines/secondment';
 import { toIso, toIsoOrNull, type Timestamp } from './time';
 
 /** A `cases` row as both drivers return it. */
@@ -133,4 +134,13 @@ export async function listCases(db: Queryable, filterInput: CaseFilter = {}): Pr
 export async function getCase(db: Queryable, caseId: string): Promise<CaseSummary | null> {
   const rows = await db.query<CaseRow>('SELECT * FROM cases WHERE case_id = $1', [caseId]);
   return rows[0] ? toCaseSummary(rows[0]) : null;
+}
+
+/** Every open case on this machine version, by case id (the calendar re-plan run walks them all). */
+export async function openCaseIds(db: Queryable, machineVersion: number): Promise<string[]> {
+  const rows = await db.query<{ case_id: string }>(
+    `SELECT case_id FROM cases WHERE machine_version = $1 AND NOT (status = ANY($2::text[])) ORDER BY case_id`,
+    [machineVersion, [...TERMINAL_STATUSES]],
+  );
+  return rows.map((r) => r.case_id);
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { eventsAnswerSchema, vocabularySchema } from '../../contract';
+import { eventsAnswerSchema, migrateBodySchema, SYSTEM_EVENTS, vocabularySchema } from '../../contract';
 import {
   categoryLabels,
   eventLabels,
   eventPayloadSchemas,
   gradeLabels,
+  MIGRATE_EVENT,
+  migrateLabel,
   kindLabels,
   ladderStepLabels,
   personnelFileKindLabels,
@@ -34,18 +36,25 @@ export function metaRoutes(r: ZodApp, _ctx: ApiContext): void {
     },
     (request) => {
       callerOf(request);
+      const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
       return {
-        events: (Object.keys(eventPayloadSchemas) as EventType[])
-          .filter((t) => t !== 'deadline.reached')
-          .map((type) => ({
-            type,
-            label: eventLabels[type],
-            intervention: type.startsWith('admin.'),
-            schema: z.toJSONSchema(eventPayloadSchemas[type] as unknown as z.ZodType, {
-              io: 'input',
-              unrepresentable: 'any',
-            }),
-          })),
+        events: [
+          ...(Object.keys(eventPayloadSchemas) as EventType[])
+            .filter((t) => !SYSTEM_EVENTS.includes(t))
+            .map((type) => ({
+              type,
+              label: eventLabels[type],
+              intervention: type.startsWith('admin.'),
+              schema: schemaOf(eventPayloadSchemas[type] as unknown as z.ZodType),
+            })),
+          // not an event of the machine: the workflow carries a v1 case into a v2 run
+          {
+            type: MIGRATE_EVENT,
+            label: migrateLabel,
+            intervention: true,
+            schema: schemaOf(migrateBodySchema),
+          },
+        ],
       };
     },
   );
