@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { MigrationAnswer } from '../../../contract';
-import { recordCaseParties, getAuditTrail, getCaseState } from '../../../store';
-import {
-  caseWorkflowId,
-  eventUpdate,
-  SECONDMENT_WORKFLOW_TYPE,
-  type UpdateEventType,
-} from '../../../workflows/secondment/definitions';
-import { actor, nomination, P as P1 } from '../../machines/v1/support/fixtures';
-import type { Role } from '../../../machines/secondment/v1';
+import { getAuditTrail, getCaseState } from '../../../store';
+import { caseWorkflowId } from '../../../workflows/secondment/definitions';
+import { P as P1 } from '../../machines/v1/support/fixtures';
+import { startV1, v1InService, v1Send, waitForSeq } from './support/v1Cases';
 import { call, createApiWorld, login, type ApiWorld, type Session } from './support/apiWorld';
 import type { Res } from './support/http';
 
@@ -26,63 +20,6 @@ const ok = (res: Res) => {
   if (res.statusCode >= 300) throw new Error(`${res.statusCode}: ${res.body}`);
   return res;
 };
-
-/** A v1 case as the host before version 2 started it: the v1 nomination, no machineVersion. */
-async function startV1(): Promise<{ caseId: string; firstRunId: string }> {
-  const caseId = `m${randomUUID().replaceAll('-', '').slice(0, 15)}`;
-  const now = new Date();
-  const n = nomination({ caseId, at: now.toISOString(), year: now.getUTCFullYear() });
-  await recordCaseParties(api.world.db, {
-    caseId,
-    orgUnit: n.orgUnit,
-    unitedFrontUnit: n.unitedFrontUnit,
-    sendingUnit: n.sendingUnit,
-    requestedReceivingUnit: n.requestedReceivingUnit,
-    cadreId: n.cadre.id,
-    createdBy: 'sender',
-  });
-  const handle = await api.env.client.workflow.start(SECONDMENT_WORKFLOW_TYPE, {
-    args: [{ nomination: n }],
-    workflowId: caseWorkflowId(caseId),
-    taskQueue: api.world.taskQueue,
-  });
-  await waitForSeq(caseId, 1);
-  return { caseId, firstRunId: handle.firstExecutionRunId };
-}
-
-/** A v1 event exactly as v1 parties sent it (the v1 payloads), straight to the workflow. */
-async function v1Send(caseId: string, type: UpdateEventType, payload: object, role: Role): Promise<void> {
-  await api.env.client.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(eventUpdate(type), {
-    args: [{ ...payload, actor: actor(role), at: new Date().toISOString() }],
-  });
-}
-
-async function waitForSeq(caseId: string, seq: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const state = await getCaseState(api.world.db, caseId);
-    if (state && state.seq >= seq) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`case ${caseId} never reached seq ${seq}`);
-}
-
-async function inService(): Promise<{ caseId: string; firstRunId: string }> {
-  const c = await startV1();
-  await v1Send(c.caseId, 'approval.approve', P1.approve, 'org_admin');
-  await v1Send(c.caseId, 'posting.post.arrange', P1.arrange, 'receiving_officer');
-  await v1Send(c.caseId, 'posting.appointment.file', P1.appointment, 'receiving_officer');
-  await v1Send(c.caseId, 'posting.party.transfer', P1.party, 'cadre');
-  await v1Send(c.caseId, 'posting.introduction.send', P1.intro, 'sending_officer');
-  await v1Send(c.caseId, 'posting.mentor.name', P1.mentor, 'receiving_officer');
-  await v1Send(c.caseId, 'posting.duties.assign', P1.duties, 'receiving_officer');
-  await v1Send(
-    c.caseId,
-    'posting.arrival.confirm',
-    P1.arrival(new Date().toISOString().slice(0, 10)),
-    'receiving_officer',
-  );
-  return c;
-}
 
 interface Detail {
   status: string;
@@ -103,7 +40,7 @@ afterAll(async () => {
 });
 
 test('a v1 case mid-service: previewed, migrated by its org admin with a reason, continues as a v2 run exactly as previewed', async () => {
-  const { caseId, firstRunId } = await inService();
+  const { caseId, firstRunId } = await v1InService(api);
   const before = await detail(caseId);
   expect(before).toMatchObject({ status: 'IN_SERVICE', summary: { machineVersion: 1 } });
   const migrate = before.allowedEvents.find((e) => e.type === 'admin.case.migrate');
@@ -231,12 +168,18 @@ test('a v1 case mid-service: previewed, migrated by its org admin with a reason,
 });
 
 test('bulk: the dry run previews every v1 case, execution migrates the open ones and skips the closed', async () => {
-  const nominated = await startV1();
-  const posting = await startV1();
-  await v1Send(posting.caseId, 'approval.approve', P1.approve, 'org_admin');
-  const withdrawn = await startV1();
-  await v1Send(withdrawn.caseId, 'nomination.withdraw', { reason: '本人申请不再参加' }, 'sending_officer');
-  await waitForSeq(withdrawn.caseId, 2);
+  const nominated = await startV1(api);
+  const posting = await startV1(api);
+  await v1Send(api, posting.caseId, 'approval.approve', P1.approve, 'org_admin');
+  const withdrawn = await startV1(api);
+  await v1Send(
+    api,
+    withdrawn.caseId,
+    'nomination.withdraw',
+    { reason: '本人申请不再参加' },
+    'sending_officer',
+  );
+  await waitForSeq(api, withdrawn.caseId, 2);
   const mine = new Set([nominated.caseId, posting.caseId, withdrawn.caseId]);
   const body = (dryRun: boolean) => ({
     filter: { machineVersion: 1 },
