@@ -34,16 +34,24 @@ async function replayAll(
 describe('replay of recorded histories (test/histories, written by test/harness/recordHistories.ts)', () => {
   beforeAll(() => quietRuntime());
 
-  it('covers the representative cases, including runs handed over by continue-as-new', () => {
+  it('covers the representative cases of both machine versions, including runs handed over by continue-as-new', () => {
     const files = historyFiles();
+    const common = [
+      'lifecycle-return.json',
+      'stuck-extended-rejected.json',
+      'lifecycle-promote-continued.run1.json',
+      'lifecycle-promote-continued.run2.json',
+      'server-suggested-continued.run1.json',
+      'server-suggested-continued.run2.json',
+    ];
     expect(files).toEqual(
       expect.arrayContaining([
-        'lifecycle-return.json',
-        'stuck-extended-rejected.json',
-        'lifecycle-promote-continued.run1.json',
-        'lifecycle-promote-continued.run2.json',
-        'server-suggested-continued.run1.json',
-        'server-suggested-continued.run2.json',
+        ...common.map((f) => `v1/${f}`),
+        ...common.map((f) => `v2/${f}`),
+        // a v1 case migrated by admin.case.migrate into a v2 run; a re-plan for a loaded year
+        'v2/migrated-from-v1.run1.json',
+        'v2/migrated-from-v1.run2.json',
+        'v2/calendar-replan.json',
       ]),
     );
     const histories = loadHistories();
@@ -52,6 +60,19 @@ describe('replay of recorded histories (test/histories, written by test/harness/
     // some runs start from a nomination, others from state carried over by continue-as-new
     expect(histories.some((h) => started(h)?.continuedExecutionRunId)).toBe(true);
     expect(histories.some((h) => !started(h)?.continuedExecutionRunId)).toBe(true);
+    // which machine each run hosts, from its own input (absent = 1)
+    const versionOf = (h: (typeof histories)[number]): number => {
+      const raw = started(h)?.input?.payloads?.[0]?.data;
+      const input = JSON.parse(raw ? Buffer.from(raw).toString('utf8') : '{}') as {
+        machineVersion?: number;
+        carried?: { persisted: { machineVersion: number } };
+      };
+      return input.carried?.persisted.machineVersion ?? input.machineVersion ?? 1;
+    };
+    for (const h of histories) {
+      const expected = h.workflowId.startsWith('v1/') || h.workflowId === 'v2/migrated-from-v1.run1' ? 1 : 2;
+      expect([h.workflowId, versionOf(h)]).toEqual([h.workflowId, expected]);
+    }
   });
 
   it('replays every recorded history against the current workflow code without error', async () => {

@@ -18,7 +18,9 @@ import type { ApiWorld } from './apiWorld';
 export async function startV1(api: ApiWorld): Promise<{ caseId: string; firstRunId: string }> {
   const caseId = `m${randomUUID().replaceAll('-', '').slice(0, 15)}`;
   const now = new Date();
-  const n = nomination({ caseId, at: now.toISOString(), year: now.getUTCFullYear() });
+  const year = now.getUTCFullYear();
+  // 30 years old whenever the test runs (v1 checks the age from the birth date)
+  const n = nomination({ caseId, at: now.toISOString(), year, cadre: { birthDate: `${year - 30}-03-14` } });
   await recordCaseParties(api.world.db, {
     caseId,
     orgUnit: n.orgUnit,
