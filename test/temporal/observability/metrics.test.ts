@@ -22,7 +22,7 @@ import {
   type DevServerClients,
 } from '../../harness/environments';
 import { parsePrometheusText, valueOf, type Sample } from '../../harness/promText';
-import { P } from '../../machines/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import { call, login, waitForProjectionIn, type Session } from '../api/support/apiWorld';
 import { A_UNITS, nominationBody } from '../api/support/cases';
 import { serve, type HttpClient } from '../api/support/http';

@@ -13,7 +13,7 @@ import {
   tracedWorkflowBundle,
   type DevServerClients,
 } from '../../harness/environments';
-import { P } from '../../machines/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import { call, login, waitForProjectionIn } from '../api/support/apiWorld';
 import { A_UNITS, nominationBody } from '../api/support/cases';
 import { serve, type HttpClient } from '../api/support/http';
