@@ -1,5 +1,11 @@
+import type { Calendar } from '../machines/calendar';
 import type { Db } from '../db';
-import type { ApplyTransitionResult, IntakeFacts, TransitionRecordInput } from '../store';
+import {
+  calendarTables,
+  type ApplyTransitionResult,
+  type IntakeFacts,
+  type TransitionRecordInput,
+} from '../store';
 import { applyTransition } from './applyTransition';
 import { releaseIntake, reserveIntake, type IntakeRequestInput } from './intake';
 import type { SecondmentClient } from '../client';
@@ -22,7 +28,12 @@ export function createActivities(deps: ActivityDeps) {
   return {
     applyTransition: (input: TransitionRecordInput): Promise<ApplyTransitionResult> =>
       applyTransition(db, input),
+    /** The holiday tables of these years, as loaded (machine v2 computes with them; its result is in history). */
+    loadCalendar: (years: { from: number; to: number }): Promise<Calendar> =>
+      calendarTables(db, years.from, years.to),
+    /** Takes a place of the receiving unit's quota for this case (atomic, idempotent by case id). */
     reserveIntake: (input: IntakeRequestInput): Promise<IntakeFacts> => reserveIntake(db, input),
+    /** Gives the place back: the approval was refused after all. */
     releaseIntake: (input: { caseId: string }): Promise<{ released: boolean }> => releaseIntake(db, input),
     applyRoundTransition: (
       input: RoundTransitionRecordInput,

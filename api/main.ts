@@ -3,6 +3,7 @@ import { codecSetup } from '../config/codec';
 import { connectClient } from '../config/temporalConnection';
 import { databaseConfigFromEnv, openDatabase } from '../db';
 import { setupObservability } from '../observability';
+import { seedShippedCalendar } from '../store';
 import { authConfigFromEnv } from './auth/config';
 import { seedDemoUsers } from '../stack/demo/users';
 import { buildApi } from './server';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     databaseConfigFromEnv({ ...process.env, SECONDMENT_DATA_DIR: env.SECONDMENT_DATA_DIR }),
   );
   if (process.env.SECONDMENT_DEMO_USERS === 'true') await seedDemoUsers(db);
+  await seedShippedCalendar(db);
   const connection = await connectClient(target);
   obs.gaugesFrom(db);
   const app = buildApi({

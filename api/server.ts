@@ -20,6 +20,7 @@ import { instrumentHttp, requestIdFrom } from '../observability/httpInstrumentat
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bulkRoutes } from './routes/bulk';
+import { calendarRoutes } from './routes/calendar';
 import { caseRoutes } from './routes/cases';
 import { dashboardRoutes } from './routes/dashboard';
 import { exportRoutes } from './routes/export';
@@ -119,6 +120,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     authRoutes(r, ctx);
     caseRoutes(r, ctx);
     bulkRoutes(r, ctx);
+    calendarRoutes(r, ctx);
     auditRoutes(r, ctx);
     stuckRoutes(r, ctx);
     metaRoutes(r, ctx);

@@ -2,8 +2,8 @@
 // model already derives them (caseView), plus the policy's reminder lead. Nothing personal beyond
 // the label the caller passes, which is what that user may see in the console anyway.
 import { z } from 'zod';
-import { roleSchema } from '../machines/secondment/roles';
-import { isoDateTimeSchema } from '../machines/secondment/time';
+import { roleSchema } from '../machines/secondment';
+import { isoDateTimeSchema } from '../machines/secondment';
 
 /** The escalation ladder (提醒 → 逾期 → 单位负责人督办 → 组织部督办 → 停滞): the last step taken. */
 export const escalationStepSchema = z.enum(['none', 'reminder', 'overdue', 'unitHead', 'orgDept', 'stuck']);

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { ICalCalendar } from 'ical-generator';
-import { roleLabels } from '../machines/secondment/roles';
+import { roleLabels } from '../machines/secondment';
 import { adminFeedInputSchema, personalFeedInputSchema } from './feedInput';
 import type { AdminFeedInput, EscalationStep, FeedDuty, FeedOptions, PersonalFeedInput } from './feedInput';
 

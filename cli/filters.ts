@@ -1,6 +1,6 @@
 import type { CaseQuery } from '../contract';
-import { STATUS_CODES } from '../machines/secondment/status';
-import { kindSchema } from '../machines/secondment/vocabulary';
+import { STATUS_CODES } from '../machines/secondment';
+import { kindSchema } from '../machines/secondment';
 import { flag, intValue, str, strs, type OptionSpec, type Values } from './args';
 import { usage } from './errors';
 
@@ -16,6 +16,9 @@ export const FILTER_OPTIONS = {
   'not-overdue': { type: 'boolean' },
   stuck: { type: 'boolean' },
   'not-stuck': { type: 'boolean' },
+  provisional: { type: 'boolean' },
+  'not-provisional': { type: 'boolean' },
+  'machine-version': { type: 'string' },
   'deadline-from': { type: 'string' },
   'deadline-to': { type: 'string' },
   name: { type: 'string' },
@@ -26,6 +29,8 @@ export const FILTER_HELP = `  --status <code>          可重复 / repeatable ($
   --kind <kind>            可重复 / repeatable (${kindSchema.options.join(', ')})
   --year <yyyy>            --sending-unit <code>   --receiving-unit <code>   --unit <code> (either side)
   --overdue | --not-overdue   --stuck | --not-stuck
+  --provisional | --not-provisional (暂定期限：该年尚无节假日安排 / a deadline in a year without a holiday table)
+  --machine-version <n>    规则版本 / machine version (1: 未迁移 / not migrated yet)
   --deadline-from <date>   --deadline-to <date>   (下一期限 / next deadline; YYYY-MM-DD = 北京时间 / Beijing time, or ISO 8601)
   --name <姓名>             干部姓名（部分即可）/ part of the cadre's name   --round <id>   某批次的案件 / a round's cases`;
 
@@ -75,6 +80,8 @@ export function filterFromArgs(values: Values): CaseFilter {
     unit: str(values, 'unit'),
     overdue: tristate(values, 'overdue', 'not-overdue'),
     stuck: tristate(values, 'stuck', 'not-stuck'),
+    provisional: tristate(values, 'provisional', 'not-provisional'),
+    machineVersion: intValue(values, 'machine-version', { min: 1, max: 99 }),
     deadlineFrom: deadlineBound(values, 'deadline-from'),
     deadlineTo: deadlineBound(values, 'deadline-to'),
     q: str(values, 'name'),

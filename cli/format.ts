@@ -1,4 +1,4 @@
-import { eventLabels, type EventType } from '../machines/secondment/events';
+import { eventLabels, type EventType } from '../machines/secondment';
 
 /** zh-CN first, English second: the order of every label the CLI prints. */
 export const bi = (label: { zh: string; en: string }): string => `${label.zh} / ${label.en}`;

@@ -6,8 +6,8 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure, TypedSearchAttributes, WorkflowIdReusePolicy } from '@temporalio/common';
-import { initialTransition, transition } from 'xstate';
 import type { z } from 'zod';
+import { shippedCalendar, type Calendar } from '../machines/calendar';
 import { formatZodError } from '../common/zodErrors';
 import {
   AUDIT_TAIL,
@@ -20,24 +20,37 @@ import {
 } from '../contract';
 import type { Queryable } from '../db';
 import {
-  allowedEvents,
-  checkEvent,
+  allowedEventsOf,
+  calendarYearsFor,
+  checkEventOf,
+  MACHINE_VERSION,
+  nominationSchema,
+  previewMigration,
+  readout,
   RULES,
   secondmentEventSchema,
-  secondmentInputSchema,
-  secondmentMachine,
-  toEffects,
+  start,
+  stepOf,
+  type MigrationPreview,
+  type NominationDraft,
   type Role,
-  type SecondmentInputDraft,
+  type V1Persisted,
 } from '../machines/secondment';
 import { auditTailEntryFromRow, caseViewOf } from '../machines/secondment/projections';
-import { caseHasProjection, getAuditTrail, getCaseState, type StoredCaseState } from '../store';
+import {
+  calendarTables,
+  caseHasProjection,
+  getAuditTrail,
+  getCaseState,
+  type StoredCaseState,
+} from '../store';
 import {
   allowedEventsQuery,
   auditTailQuery,
   caseViewQuery,
   caseWorkflowId,
   eventUpdate,
+  migrateUpdate,
   SA,
   UPDATE_EVENT_TYPES,
   type AuditTailEntry,
@@ -103,7 +116,7 @@ function fromUpdateFailure(err: WorkflowUpdateFailedError): SecondmentError {
   return new SecondmentError('EVENT_REFUSED', message);
 }
 
-export type NominationRequest = Omit<SecondmentInputDraft, 'caseId' | 'at'> & {
+export type NominationRequest = Omit<NominationDraft, 'caseId' | 'at'> & {
   caseId?: string;
   at?: string;
 };
@@ -137,9 +150,15 @@ export class SecondmentClient {
     return this.client.workflow.getHandle<SecondmentWorkflow>(caseWorkflowId(caseId));
   }
 
-  /** Starts a case (提名). The case id is random unless given: never a name or ID-card number. */
+  /** The holiday tables a case of these years computes with: the database's, or the shipped ones. */
+  private async calendar(years: { from: number; to: number }): Promise<Calendar> {
+    if (this.options.reads) return calendarTables(this.options.reads, years.from, years.to);
+    return shippedCalendar();
+  }
+
+  /** Starts a case (提名) on the current machine version. The case id is random: never a name or ID number. */
   async nominate(request: NominationRequest): Promise<CaseView> {
-    const parsed = secondmentInputSchema.safeParse({
+    const parsed = nominationSchema.safeParse({
       ...request,
       caseId: request.caseId ?? newCaseId(),
       at: request.at ?? new Date().toISOString(),
@@ -155,6 +174,7 @@ export class SecondmentClient {
         args: [
           {
             nomination,
+            machineVersion: MACHINE_VERSION,
             ...(this.options.continueAsNewAfter
               ? { continueAsNewAfter: this.options.continueAsNewAfter }
               : {}),
@@ -174,10 +194,10 @@ export class SecondmentClient {
       }
       throw err;
     }
-    // The workflow starts from this same pure transition, so the first view needs no round trip.
-    const [first, actions] = initialTransition(secondmentMachine, nomination);
-    const record = toEffects(actions).find((e) => e.type === 'record');
-    return caseViewOf(first, record?.type === 'record' ? record.params.seq : 0, 1);
+    // The workflow starts from this same pure step (with the tables its activity reads), so the
+    // first view needs no round trip.
+    const first = start({ ...nomination, calendar: await this.calendar(calendarYearsFor(nomination)) });
+    return caseViewOf(readout({ version: 2, snapshot: first.snapshot }), first.snapshot.context.seq, 1);
   }
 
   /** Sends one business event or admin intervention; returns the case as it is afterwards. */
@@ -187,11 +207,13 @@ export class SecondmentClient {
     }
     // The event is stamped here and the stamp travels in the Update, so replay sees the same time.
     const at = await this.nowIso();
-    const local = secondmentEventSchema.safeParse({ ...input, type, at });
+    // only the workflow attaches facts (quota, holiday tables): a caller's are never sent
+    const { facts: _facts, ...args } = input;
+    const local = secondmentEventSchema.safeParse({ ...args, type, at });
     if (!local.success) throw invalidInput({ zh: '参数无效', en: `invalid input for ${type}` }, local.error);
     try {
       return await this.handle(caseId).executeUpdate(eventUpdate(type as UpdateEventType), {
-        args: [{ ...input, at }],
+        args: [{ ...args, at }],
       });
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) throw fromUpdateFailure(err);
@@ -228,7 +250,7 @@ export class SecondmentClient {
 
   async status(caseId: string): Promise<CaseView> {
     const stored = await this.stored(caseId);
-    if (stored) return caseViewOf(stored.snapshot, stored.seq, stored.run);
+    if (stored) return caseViewOf(readout(stored.snapshot), stored.seq, stored.run);
     return this.handle(caseId).query(caseViewQuery);
   }
 
@@ -238,7 +260,7 @@ export class SecondmentClient {
 
   async allowedEvents(caseId: string, role: Role, unit: string): Promise<string[]> {
     const stored = await this.stored(caseId);
-    if (stored) return allowedEvents(stored.snapshot, role, unit);
+    if (stored) return allowedEventsOf(stored.snapshot, role, unit);
     return this.handle(caseId).query(allowedEventsQuery, { role, unit });
   }
 
@@ -258,8 +280,15 @@ export class SecondmentClient {
     const stored = await this.stored(caseId);
     if (!stored)
       return { ok: false, before: null, refusal: '案件状态尚不可读 / the case state is not readable yet' };
-    const before = caseViewOf(stored.snapshot, stored.seq, stored.run);
-    const event = secondmentEventSchema.safeParse({ ...input, type, at: await this.nowIso() });
+    const before = caseViewOf(readout(stored.snapshot), stored.seq, stored.run);
+    // the facts the workflow would look up (the stored holiday table), so the preview is the outcome
+    const { facts: _facts, ...args } = input;
+    const year = args.year;
+    const facts =
+      type === 'calendar.update' && typeof year === 'number'
+        ? { facts: { calendar: await this.calendar({ from: year, to: year }) } }
+        : {};
+    const event = secondmentEventSchema.safeParse({ ...args, ...facts, type, at: await this.nowIso() });
     if (!event.success) {
       return {
         ok: false,
@@ -267,7 +296,9 @@ export class SecondmentClient {
         refusal: `参数无效 / invalid input for ${type}: ${formatZodError(event.error)}`,
       };
     }
-    const verdict = checkEvent(stored.snapshot, event.data);
+    // the case's own machine judges (a v1 case: v1 until migrated); the event as typed, for v1
+    const typed = stored.snapshot.version === 1 ? { ...args, type, at: event.data.at } : event.data;
+    const verdict = checkEventOf(stored.snapshot, typed);
     if (!verdict.ok) {
       return {
         ok: false,
@@ -275,9 +306,38 @@ export class SecondmentClient {
         refusal: `${verdict.message.zh} / ${verdict.message.en} [${verdict.code}: ${verdict.rule}]`,
       };
     }
-    const [next, actions] = transition(secondmentMachine, stored.snapshot, event.data);
-    const recorded = toEffects(actions).some((e) => e.type === 'record');
-    return { ok: true, before, after: caseViewOf(next, stored.seq + (recorded ? 1 : 0), stored.run) };
+    const next = stepOf(stored.snapshot, typed);
+    if (!next) return { ok: false, before, refusal: '未被接受 / not accepted' };
+    return { ok: true, before, after: caseViewOf(readout(next), stored.seq + 1, stored.run) };
+  }
+
+  /**
+   * The dry run of migrating a v1 case to the current machine: state, open duties and their due
+   * dates before → after, by the same pure migration the workflow runs, with the tables it will use.
+   * Null when the case is not on version 1 (or its state is not readable).
+   */
+  async migrationPreview(caseId: string): Promise<MigrationPreview | null> {
+    const stored = await this.stored(caseId);
+    if (!stored || stored.snapshot.version !== 1) return null;
+    const p = stored.persisted as unknown as V1Persisted;
+    const calendar = await this.calendar(calendarYearsFor(p.context));
+    return previewMigration(p, { calendar, at: await this.nowIso() });
+  }
+
+  /** Migrates a v1 case (admin.case.migrate): recorded, then the workflow continues as a v2 run. */
+  async migrate(
+    caseId: string,
+    input: { actor: { id: string; role: string; unit: string }; reason: string },
+  ) {
+    const at = await this.nowIso();
+    try {
+      return await this.handle(caseId).executeUpdate(migrateUpdate, { args: [{ ...input, at }] });
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError) throw fromUpdateFailure(err);
+      if (err instanceof WorkflowNotFoundError)
+        throw new SecondmentError('NOT_FOUND', '未找到 / case not found');
+      throw err;
+    }
   }
 
   /** Waits until the case is closed (returned, promoted, rejected, withdrawn or recalled). */

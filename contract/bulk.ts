@@ -1,7 +1,9 @@
 // One intervention over many cases: the request, the exact dry-run plan, the per-case outcomes.
 import { z } from 'zod';
-import type { EventType } from '../machines/secondment';
+import { MIGRATE_EVENT, type EventType } from '../machines/secondment';
 import { caseFilterSchema, INTERVENTIONS, labelSchema } from './cases';
+
+type BulkType = EventType | typeof MIGRATE_EVENT;
 
 export const bulkBodySchema = z
   .object({
@@ -12,7 +14,8 @@ export const bulkBodySchema = z
       .default({}),
     intervention: z
       .object({
-        type: z.enum(INTERVENTIONS as [EventType, ...EventType[]]),
+        /** an intervention, or admin.case.migrate (payload { reason }) to move v1 cases to v2 */
+        type: z.enum([MIGRATE_EVENT, ...INTERVENTIONS] as [BulkType, ...BulkType[]]),
         /** the intervention's payload; `dutyId` may be left out when `duty` selects one per case */
         payload: z.record(z.string(), z.unknown()),
         /** for duty interventions: which open duty of each case ('next' = soonest due, 'stuck' = first stuck) */

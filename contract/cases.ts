@@ -1,6 +1,6 @@
 // Cases over HTTP: the list and its filters, one case in detail, nomination and events.
 import { z } from 'zod';
-import { eventPayloadSchemas, secondmentInputSchema, type EventType } from '../machines/secondment';
+import { eventPayloadSchemas, nominationSchema, type EventType } from '../machines/secondment';
 import {
   caseProjectionSchema,
   caseViewSchema,
@@ -22,9 +22,11 @@ export {
   type Label,
 } from '../machines/secondment/projections';
 
-/** Business events a party sends (everything but admin interventions and the system's alarms). */
+/** Events only the workflow's host sends (alarms; re-planning when a holiday table is loaded). */
+export const SYSTEM_EVENTS: readonly EventType[] = ['deadline.reached', 'calendar.update'];
+/** Business events a party sends (everything but admin interventions and the system's events). */
 export const BUSINESS_EVENTS = (Object.keys(eventPayloadSchemas) as EventType[]).filter(
-  (t) => !t.startsWith('admin.') && t !== 'deadline.reached',
+  (t) => !t.startsWith('admin.') && !SYSTEM_EVENTS.includes(t),
 );
 /** Admin interventions (组织部干预), each with a required reason. */
 export const INTERVENTIONS = (Object.keys(eventPayloadSchemas) as EventType[]).filter((t) =>
@@ -56,6 +58,10 @@ export const caseFilterSchema = z.object({
   unit: z.string().min(1).optional(),
   overdue: booleanish.optional(),
   stuck: booleanish.optional(),
+  /** Cases with a provisional deadline (a year without a holiday table yet). */
+  provisional: booleanish.optional(),
+  /** Cases on this machine version (1: not migrated yet). */
+  machineVersion: z.coerce.number().int().min(1).optional(),
   /** Inclusive window on next_deadline; cases without a deadline never match a window. */
   deadlineFrom: instant.optional(),
   deadlineTo: instant.optional(),
@@ -102,6 +108,9 @@ export const caseSummarySchema = z.object({
   stuckReason: z.string().nullable(),
   lastSeq: z.number().int(),
   updatedAt: z.string(),
+  /** some open or planned duty has a provisional due date */
+  provisional: z.boolean(),
+  machineVersion: z.number().int(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -209,15 +218,15 @@ export type OnBehalf = z.infer<typeof onBehalfSchema>;
  * organization and united front departments from the unit tree, takes who nominates from the
  * session and the time from its clock.
  */
-export const nominationBodySchema = secondmentInputSchema
+export const nominationBodySchema = nominationSchema
   .pick({ kind: true, programme: true, sendingUnit: true, requestedReceivingUnit: true, termMonths: true })
   .extend({
     personId: z.string().trim().min(1).max(128),
-    caseId: secondmentInputSchema.shape.caseId.optional(),
+    caseId: nominationSchema.shape.caseId.optional(),
     year: z.number().int().min(2000).max(2100).optional(),
     cohort: storableText(1, 64).optional(),
-    source: secondmentInputSchema.shape.source,
-    policy: secondmentInputSchema.shape.policy.default('default'),
+    source: nominationSchema.shape.source,
+    policy: nominationSchema.shape.policy.default('default'),
   })
   .strict();
 export type NominationBody = z.input<typeof nominationBodySchema>;

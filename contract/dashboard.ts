@@ -14,6 +14,10 @@ export const statsSchema = z.object({
   total: z.number().int(),
   overdue: z.number().int(),
   stuck: z.number().int(),
+  /** cases with a provisional deadline (a year without a holiday table yet) */
+  provisional: z.number().int(),
+  /** open cases still on machine version 1 (to migrate) */
+  notMigrated: z.number().int(),
   byStatus: z.array(countSchema),
   byKind: z.array(countSchema),
   bySendingUnit: z.array(countSchema),

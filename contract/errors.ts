@@ -172,7 +172,8 @@ export const refusalSchema = z.object({
 });
 export interface Refusal {
   code: RefusalCode;
-  rule: RuleId;
+  /** a rule id of the machine version that refused (v1 cases keep v1's rules until migrated) */
+  rule: RuleId | (string & {});
   message: { zh: string; en: string };
   field?: string;
 }

@@ -19,3 +19,5 @@ export * from './persons';
 export * from './rounds';
 export * from './notifications';
 export * from './seminars';
+export * from './migration';
+export * from './calendar';

@@ -1,9 +1,9 @@
 // The cadre registry (干部库): one record per person, independent of cases. Personal data travels
 // only over this HTTP contract and lives only in the database; a case knows a person by id.
 import { z } from 'zod';
-import { unitCodeSchema } from '../machines/secondment/roles';
+import { unitCodeSchema } from '../machines/secondment/v2/roles';
 import { labelSchema } from '../machines/secondment/projections';
-import { categorySchema, gradeSchema, kindSchema, rankSchema } from '../machines/secondment/vocabulary';
+import { categorySchema, gradeSchema, kindSchema, rankSchema } from '../machines/secondment/v2/vocabulary';
 import { personnelFileEntrySchema } from './cases';
 import { booleanish, dateBetween, storableText } from './text';
 

@@ -2,10 +2,10 @@
 // applications (单位申报), recommendations (推荐) with eligibility, the decision board (组织确定),
 // the launch with its preview and progress, the statistics. Names are joined in by the server.
 import { z } from 'zod';
-import { unitCodeSchema } from '../machines/secondment/roles';
+import { unitCodeSchema } from '../machines/secondment/v2/roles';
 import { labelSchema } from '../machines/secondment/projections';
-import { nominationSourceSchema } from '../machines/secondment/input';
-import { categorySchema, gradeSchema, kindSchema, rankSchema } from '../machines/secondment/vocabulary';
+import { nominationSourceSchema } from '../machines/secondment/v2/input';
+import { categorySchema, gradeSchema, kindSchema, rankSchema } from '../machines/secondment/v2/vocabulary';
 import { dutyViewSchema } from '../machines/secondment/projections';
 import { personIdSchema } from './persons';
 import { dateBetween, storableText } from './text';
@@ -91,10 +91,13 @@ export const launchProgressSchema = z.object({
 export type LaunchProgress = z.infer<typeof launchProgressSchema>;
 
 /** A round duty as the round page shows it (who owes what by when, the ladder step reached). */
-export const roundDutySchema = dutyViewSchema.extend({
-  ownerUnitName: labelSchema,
-  escalationStep: z.string().nullable(),
-});
+export const roundDutySchema = dutyViewSchema
+  // a round's duties are open from the start and timed by the round's policy, not by a case's calendar
+  .omit({ state: true, opensAt: true, provisional: true, calendarVersion: true })
+  .extend({
+    ownerUnitName: labelSchema,
+    escalationStep: z.string().nullable(),
+  });
 
 /** GET /api/rounds/:id: the round page */
 export const roundDetailSchema = z.object({

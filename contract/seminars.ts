@@ -1,7 +1,7 @@
 // Seminars and exchanges (座谈会) of a round: schedule, invitees, attendance, minutes.
 import { z } from 'zod';
 import { labelSchema } from '../machines/secondment/projections';
-import { unitCodeSchema } from '../machines/secondment/roles';
+import { unitCodeSchema } from '../machines/secondment/v2/roles';
 import { personIdSchema } from './persons';
 import { storableText } from './text';
 

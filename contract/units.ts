@@ -1,6 +1,6 @@
 // The unit directory (单位库): codes only where a machine needs them, names everywhere else.
 import { z } from 'zod';
-import { unitCodeSchema } from '../machines/secondment/roles';
+import { unitCodeSchema } from '../machines/secondment/v2/roles';
 import { labelSchema } from '../machines/secondment/projections';
 import { booleanish, storableText } from './text';
 

@@ -1,6 +1,6 @@
 // Who logs in, and the user administration of organization departments.
 import { z } from 'zod';
-import { unitCodeSchema } from '../machines/secondment/roles';
+import { unitCodeSchema } from '../machines/secondment';
 
 /** The roles a person can log in with (the machine's `system` is not a user). */
 export const USER_ROLES = [

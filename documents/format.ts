@@ -1,7 +1,7 @@
 // How offices write dates, ages, party standing and categories on personnel forms. Pure string
 // work on the input's own dates: nothing here reads the clock.
-import { categoryLabels, gradeLabels, kindLabels, rankLabels } from '../machines/secondment/vocabulary';
-import type { Category, Grade, Kind, Rank } from '../machines/secondment/vocabulary';
+import { categoryLabels, gradeLabels, kindLabels, rankLabels } from '../machines/secondment';
+import type { Category, Grade, Kind, Rank } from '../machines/secondment';
 import type { Education, PartyMembership, Person, Post, Term } from './inputs';
 
 const parts = (isoDate: string): [number, number, number] => {

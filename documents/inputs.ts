@@ -7,9 +7,9 @@
 // field that is `.optional()` is data the system may never hold (health, family members) — it is
 // printed as a blank box for hand filling.
 import { z } from 'zod';
-import { statusCodeSchema } from '../machines/secondment/status';
-import { isoDateSchema } from '../machines/secondment/time';
-import { categorySchema, gradeSchema, kindSchema, rankSchema } from '../machines/secondment/vocabulary';
+import { statusCodeSchema } from '../machines/secondment';
+import { isoDateSchema } from '../machines/secondment';
+import { categorySchema, gradeSchema, kindSchema, rankSchema } from '../machines/secondment';
 
 const name = z.string().trim().min(1).max(64);
 const unitName = z.string().trim().min(1).max(120);

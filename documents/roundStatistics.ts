@@ -1,9 +1,9 @@
 // The figures a round reports upward (选派统计): counts by kind, 党外 count and share, 选调生, 县级后备,
 // cadres from townships, by status, and the grade distribution. Rejected and withdrawn nominations
 // are counted apart and are in none of the other figures.
-import type { StatusCode } from '../machines/secondment/status';
-import type { Grade, Kind } from '../machines/secondment/vocabulary';
-import { kindSchema } from '../machines/secondment/vocabulary';
+import type { StatusCode } from '../machines/secondment';
+import type { Grade, Kind } from '../machines/secondment';
+import { kindSchema } from '../machines/secondment';
 import { isNonCpc } from './format';
 import type { RoundEntry } from './inputs';
 import { isListed } from './requirements';

@@ -1,4 +1,4 @@
-import { fromPersisted, type SecondmentSnapshot } from '../machines/secondment';
+import { restore, type AnyPersisted, type AnySnapshot } from '../machines/secondment';
 import type { Queryable } from '../db';
 
 export interface StoredCaseState {
@@ -6,7 +6,10 @@ export interface StoredCaseState {
   /** the audit sequence number of the transition that produced this state */
   seq: number;
   run: number;
-  snapshot: SecondmentSnapshot;
+  /** the machine version that runs the case (1 until it is migrated) and its snapshot */
+  snapshot: AnySnapshot;
+  /** the snapshot as stored, for a migration preview */
+  persisted: AnyPersisted;
 }
 
 /**
@@ -20,12 +23,10 @@ export async function getCaseState(db: Queryable, caseId: string): Promise<Store
   );
   const row = rows[0];
   if (!row) return null;
-  const persisted = (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as {
-    machineVersion: number;
-    value: unknown;
-    context: unknown;
-  };
-  return { caseId, seq: row.seq, run: row.run, snapshot: fromPersisted(persisted) };
+  const persisted = (
+    typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot
+  ) as AnyPersisted;
+  return { caseId, seq: row.seq, run: row.run, snapshot: restore(persisted), persisted };
 }
 
 /** True when the case has a projection row: it has run at least one transition. */

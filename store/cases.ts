@@ -6,6 +6,7 @@ import {
   type CaseSummary,
 } from '../contract';
 import type { Queryable } from '../db';
+import { TERMINAL_STATUSES } from '../machines/secondment';
 import { toIso, toIsoOrNull, type Timestamp } from './time';
 
 /**
@@ -42,6 +43,8 @@ export interface CaseRow {
   stuck_reason: string | null;
   last_seq: number;
   updated_at: Timestamp;
+  provisional: boolean;
+  machine_version: number;
 }
 
 /** The row with its joined names (PROJECTION_FROM). */
@@ -92,6 +95,8 @@ export function toCaseSummary(row: NamedCaseRow): CaseSummary {
     stuckReason: row.stuck_reason,
     lastSeq: row.last_seq,
     updatedAt: toIso(row.updated_at),
+    provisional: row.provisional,
+    machineVersion: row.machine_version,
   };
 }
 
@@ -128,6 +133,9 @@ export async function casePage(
     add((p) => `(${col('sending_unit')} = ${p} OR ${col('receiving_unit')} = ${p})`, filter.unit);
   if (filter.overdue !== undefined) add((p) => `${col('overdue')} = ${p}`, filter.overdue);
   if (filter.stuck !== undefined) add((p) => `${col('stuck')} = ${p}`, filter.stuck);
+  if (filter.provisional !== undefined) add((p) => `${col('provisional')} = ${p}`, filter.provisional);
+  if (filter.machineVersion !== undefined)
+    add((p) => `${col('machine_version')} = ${p}`, filter.machineVersion);
   if (filter.deadlineFrom) add((p) => `${col('next_deadline')} >= ${p}::timestamptz`, filter.deadlineFrom);
   if (filter.deadlineTo) add((p) => `${col('next_deadline')} <= ${p}::timestamptz`, filter.deadlineTo);
   if (filter.q) add((p) => `lower(pe.name) LIKE ${p}`, `%${filter.q.toLowerCase()}%`);
@@ -165,4 +173,13 @@ export async function getCase(db: Queryable, caseId: string): Promise<CaseSummar
     [caseId],
   );
   return rows[0] ? toCaseSummary(rows[0]) : null;
+}
+
+/** Every open case on this machine version, by case id (the calendar re-plan run walks them all). */
+export async function openCaseIds(db: Queryable, machineVersion: number): Promise<string[]> {
+  const rows = await db.query<{ case_id: string }>(
+    `SELECT case_id FROM cases WHERE machine_version = $1 AND NOT (status = ANY($2::text[])) ORDER BY case_id`,
+    [machineVersion, [...TERMINAL_STATUSES]],
+  );
+  return rows.map((r) => r.case_id);
 }

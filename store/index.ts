@@ -18,7 +18,7 @@ export { auditEntryHash, payloadDigest, GENESIS_HASH, type HashedAuditFields } f
 export { canonicalJson, sha256Hex } from './canonicalJson';
 export { verifyChain, verifyAll, type ChainVerificationSummary } from './verifyChain';
 export { getCaseState, caseHasProjection, type StoredCaseState } from './caseState';
-export { listCases, getCase } from './cases';
+export { listCases, getCase, openCaseIds } from './cases';
 export { getAuditTrail } from './auditTrail';
 export { getPersonnelFile } from './personnelFile';
 export {
@@ -182,3 +182,10 @@ export {
   type SeminarInvitee,
 } from './seminars';
 export { roundCaseFacts, recommendationsApart, type RoundCaseFacts } from './roundStats';
+export {
+  seedShippedCalendar,
+  listCalendarYears,
+  addCalendarYear,
+  calendarTables,
+  type CalendarYearRow,
+} from './calendar';

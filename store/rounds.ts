@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Label } from '../contract';
 import type { Db, Queryable } from '../db';
 import type { Kind, Rank } from '../machines/secondment';
-import type { NominationSource } from '../machines/secondment/input';
+import type { NominationSource } from '../machines/secondment/v2/input';
 import { inJurisdictionSql } from './units';
 import type { Viewer } from './scope';
 

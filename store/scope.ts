@@ -190,10 +190,13 @@ export async function caseStatsInScope(db: Queryable, user: Viewer) {
     ).map((x) => ({ key: String(x.key), count: x.count }));
   const [totals, byStatus, byKind, bySendingUnit, byReceivingUnit, byYear, notSecondments] =
     await Promise.all([
-      db.query<{ total: number; overdue: number; stuck: number }>(
+      db.query<{ total: number; overdue: number; stuck: number; provisional: number; notMigrated: number }>(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE c.overdue)::int AS overdue,
-              count(*) FILTER (WHERE c.stuck)::int AS stuck ${secondments}`,
-        params,
+              count(*) FILTER (WHERE c.stuck)::int AS stuck,
+              count(*) FILTER (WHERE c.provisional)::int AS provisional,
+              count(*) FILTER (WHERE c.machine_version = 1 AND NOT (c.status = ANY($${params.length + 1}::text[])))::int
+                AS "notMigrated" ${secondments}`,
+        [...params, [...TERMINAL_STATUSES]],
       ),
       group('c.status', all),
       group('c.kind'),
@@ -202,6 +205,6 @@ export async function caseStatsInScope(db: Queryable, user: Viewer) {
       group('c.year'),
       group('c.status', `${from} AND c.status = ANY($1::text[])`),
     ]);
-  const t = totals[0] ?? { total: 0, overdue: 0, stuck: 0 };
+  const t = totals[0] ?? { total: 0, overdue: 0, stuck: 0, provisional: 0, notMigrated: 0 };
   return { ...t, byStatus, byKind, bySendingUnit, byReceivingUnit, byYear, notSecondments };
 }

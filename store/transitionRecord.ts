@@ -36,6 +36,9 @@ export const projectionSchema = z.object({
   overdue: z.boolean(),
   stuck: z.boolean(),
   stuckReason: z.string().nullish(),
+  /** absent in records written before migration 004 */
+  provisional: z.boolean().default(false),
+  machineVersion: z.number().int().min(1).default(1),
 });
 
 /** A role at a unit; the cadre also by person id, so their mail reaches them and not their unit's desk. */

@@ -137,9 +137,9 @@ async function writeInTransaction(
   await tx.query(
     `INSERT INTO cases (case_id, status, kind, year, sending_unit, receiving_unit, next_duty_id, next_duty_label,
        next_duty_owner_role, next_duty_owner_unit, next_duty_due_at, next_deadline, overdue, stuck, stuck_reason,
-       last_seq, updated_at)
+       last_seq, updated_at, provisional, machine_version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamptz, $12::timestamptz, $13, $14, $15, $16,
-       $17::timestamptz)
+       $17::timestamptz, $18, $19)
      ON CONFLICT (case_id) DO UPDATE SET
        status = EXCLUDED.status, kind = EXCLUDED.kind, year = EXCLUDED.year,
        sending_unit = EXCLUDED.sending_unit, receiving_unit = EXCLUDED.receiving_unit,
@@ -147,7 +147,8 @@ async function writeInTransaction(
        next_duty_owner_role = EXCLUDED.next_duty_owner_role, next_duty_owner_unit = EXCLUDED.next_duty_owner_unit,
        next_duty_due_at = EXCLUDED.next_duty_due_at, next_deadline = EXCLUDED.next_deadline,
        overdue = EXCLUDED.overdue, stuck = EXCLUDED.stuck, stuck_reason = EXCLUDED.stuck_reason,
-       last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at
+       last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at,
+       provisional = EXCLUDED.provisional, machine_version = EXCLUDED.machine_version
      WHERE cases.last_seq < EXCLUDED.last_seq`,
     [
       caseId,
@@ -167,6 +168,8 @@ async function writeInTransaction(
       projection.stuckReason ?? null,
       seq,
       event.at,
+      projection.provisional,
+      projection.machineVersion,
     ],
   );
 
@@ -195,8 +198,8 @@ async function writeInTransaction(
   const outbox = record.notifications.flatMap((n) => n.recipients.map((r) => ({ ...r, n })));
   for (const [idx, row] of outbox.entries()) {
     await tx.query(
-      `INSERT INTO notifications (id, case_id, seq, recipient_role, recipient_unit, recipient_person_id, template, vars,
-         created_at)
+      `INSERT INTO notifications (id, case_id, seq, recipient_role, recipient_unit, recipient_person_id, template,
+         vars, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamptz)`,
       [
         ids[idx],

@@ -2,6 +2,7 @@ import { createActivities, type Activities } from '../activities';
 import type { SecondmentClient } from '../client';
 import { databaseConfigFromEnv, openDatabase, type Db } from '../db';
 import { createDeliverer, mailTransportFromEnv, type DeliveryDeps } from '../notify';
+import { seedShippedCalendar } from '../store';
 import { startOutboxRelay } from './outboxRelay';
 
 export interface WorkerActivities {
@@ -28,6 +29,8 @@ export async function createAllActivities(
   },
 ): Promise<WorkerActivities> {
   const db = await openDatabase(databaseConfigFromEnv({ ...env, SECONDMENT_DATA_DIR: opts.dataDir }));
+  // the holiday tables the repository ships, in the database as version 1 of their years
+  await seedShippedCalendar(db);
   const activities = createActivities({ db, cases: opts.cases?.(db) });
   const deliverer = createDeliverer({
     db,

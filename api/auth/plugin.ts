@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { unitCodeSchema } from '../../machines/secondment/roles';
+import { unitCodeSchema } from '../../machines/secondment';
 import type { Db } from '../../db';
 import { ApiError } from '../errors';
 import type { AuthConfig } from './config';

@@ -8,46 +8,28 @@ import {
   type BulkBody,
   type BulkOutcome,
   type BulkPlanItem,
+  migrateBodySchema,
   type CaseView,
-  type DutyView,
 } from '../../contract';
-import { eventLabels } from '../../machines/secondment';
+import {
+  eventLabels,
+  MIGRATE_EVENT,
+  migrateLabel,
+  TERMINAL_STATUSES,
+  type EventType,
+} from '../../machines/secondment';
 import { listCasesInScope } from '../../store';
 import { inBatches } from '../../common/inBatches';
 import { callerOf } from '../auth/plugin';
 import type { ApiUser } from '../auth/users';
 import type { ApiContext } from '../context';
-import { ApiError, ERROR_RESPONSES } from '../errors';
+import { describeChange } from '../describeChange';
+import { ApiError, ERROR_RESPONSES, fromClientError, invalidInput } from '../errors';
 import { actorFor, assertOrgAdmin, caseInScope, type CaseRef } from '../scope';
 import { parsePayload, sendAs } from './cases';
 import type { ZodApp } from './types';
 
 type PlanItem = BulkPlanItem & { payload: Record<string, unknown> | null };
-
-/** Every difference a person would notice between two views of one case. */
-function describeChange(before: CaseView, after: CaseView): string {
-  const parts: string[] = [];
-  if (before.status !== after.status) parts.push(`status ${before.status} → ${after.status}`);
-  const label = (d: DutyView) => `${d.id} (${d.what.zh} / ${d.what.en})`;
-  const afterById = new Map(after.openDuties.map((d) => [d.id, d]));
-  const beforeIds = new Set(before.openDuties.map((d) => d.id));
-  for (const d of before.openDuties) {
-    const a = afterById.get(d.id);
-    if (!a) {
-      parts.push(`duty ${label(d)}: closed`);
-      continue;
-    }
-    if (a.dueAt !== d.dueAt) parts.push(`duty ${label(d)}: due ${d.dueAt} → ${a.dueAt}`);
-    if (a.owner.role !== d.owner.role || a.owner.unit !== d.owner.unit)
-      parts.push(`duty ${label(d)}: owner ${d.owner.role}@${d.owner.unit} → ${a.owner.role}@${a.owner.unit}`);
-    if (a.paused !== d.paused) parts.push(`duty ${label(d)}: ${a.paused ? 'paused' : 'resumed'}`);
-    if (a.stuck !== d.stuck) parts.push(`duty ${label(d)}: ${a.stuck ? 'stuck' : 'no longer stuck'}`);
-  }
-  for (const a of after.openDuties) {
-    if (!beforeIds.has(a.id)) parts.push(`duty ${label(a)}: opened, due ${a.dueAt}`);
-  }
-  return parts.length > 0 ? parts.join('; ') : '记录在案，无可见变化 / recorded, no visible change';
-}
 
 /**
  * What this intervention would do to this case, decided without changing anything: the same pure
@@ -68,6 +50,7 @@ async function planFor(
     return skip(`案件状态不可读 / case state not readable: ${(err as Error).message}`);
   }
   const type = intervention.type;
+  if (type === MIGRATE_EVENT) return migrationPlanFor(ctx, base, intervention.payload);
   const payload: Record<string, unknown> = { ...intervention.payload };
   if (isDutyTargeted(type)) {
     const duty = pickDuty(view.openDuties, intervention.duty, payload.dutyId);
@@ -85,6 +68,49 @@ async function planFor(
     skipReason: null,
     payload,
   };
+}
+
+/** Migration to v2: the same pure migration the workflow runs, on the stored v1 state. */
+async function migrationPlanFor(
+  ctx: ApiContext,
+  base: Omit<PlanItem, 'skipReason'>,
+  raw: Record<string, unknown>,
+): Promise<PlanItem> {
+  const parsed = migrateBodySchema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error, 'intervention.payload');
+  if (base.status === null || (TERMINAL_STATUSES as readonly string[]).includes(base.status))
+    return { ...base, skipReason: '已结束的案件无须迁移 / a closed case is not migrated' };
+  const preview = await ctx.cases.migrationPreview(base.caseId);
+  if (!preview) return { ...base, skipReason: '已按第2版规则运行 / already on machine version 2' };
+  return {
+    ...base,
+    status: preview.before.status,
+    willChange: true,
+    change:
+      preview.changes.length > 0
+        ? `machine v1 → v2; ${preview.changes.join('; ')}`
+        : 'machine v1 → v2; 状态与期限不变 / same state and due dates',
+    skipReason: null,
+    payload: parsed.data,
+  };
+}
+
+const labelOf = (type: string) => (type === MIGRATE_EVENT ? migrateLabel : eventLabels[type as EventType]);
+
+/** One case of a bulk run: the intervention as an Update (migration: its own Update). */
+function execute(
+  ctx: ApiContext,
+  user: ApiUser,
+  ref: CaseRef,
+  type: string,
+  payload: Record<string, unknown>,
+) {
+  const actor = actorFor(user, ref);
+  if (type === MIGRATE_EVENT)
+    return ctx.cases.migrate(ref.caseId, { actor, reason: String(payload.reason) }).catch((err: unknown) => {
+      throw fromClientError(err);
+    });
+  return sendAs(ctx, ref, type as EventType, payload, actor);
 }
 
 export function bulkRoutes(r: ZodApp, ctx: ApiContext): void {
@@ -113,7 +139,7 @@ export function bulkRoutes(r: ZodApp, ctx: ApiContext): void {
       const refs = await Promise.all(page.items.map((c) => caseInScope(ctx.db, user, c.caseId)));
       const plan = await inBatches(refs, 10, (ref) => planFor(ctx, user, ref, intervention));
       const summary = {
-        intervention: { type: intervention.type, label: eventLabels[intervention.type] },
+        intervention: { type: intervention.type, label: labelOf(intervention.type) },
         matched: page.total,
         considered: refs.length,
         truncated: page.total > refs.length,
@@ -129,7 +155,7 @@ export function bulkRoutes(r: ZodApp, ctx: ApiContext): void {
           continue;
         }
         try {
-          const view = await sendAs(ctx, ref, intervention.type, item.payload, actorFor(user, ref));
+          const view = await execute(ctx, user, ref, intervention.type, item.payload);
           results.push({ caseId: item.caseId, outcome: 'changed', change: item.change, status: view.status });
         } catch (err) {
           const error =

@@ -9,13 +9,23 @@ import {
   eventBodySchema,
   eventParamsSchema,
   INTERVENTIONS,
+  migrateBodySchema,
+  migrationAnswerSchema,
   newCaseId,
   nominationBodySchema,
   onBehalfSchema,
   type CaseView,
   type OnBehalf,
 } from '../../contract';
-import { eventLabels, eventPayloadSchemas, type Actor, type EventType } from '../../machines/secondment';
+import {
+  eventLabels,
+  eventPayloadSchemas,
+  MIGRATE_EVENT,
+  migrateLabel,
+  TERMINAL_STATUSES,
+  type Actor,
+  type EventType,
+} from '../../machines/secondment';
 import {
   caseRoundOf,
   chinaDay,
@@ -294,7 +304,7 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
         personnelFile,
         allowedEvents: (allowed ?? []).map((type) => ({
           type,
-          label: eventLabels[type as EventType] ?? null,
+          label: type === MIGRATE_EVENT ? migrateLabel : (eventLabels[type as EventType] ?? null),
           intervention: type.startsWith('admin.'),
         })),
         you: { role: user.role, unit: actingUnit(user, ref) },
@@ -336,13 +346,22 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
     '/api/cases/:id/interventions/:type',
     eventRoute(
       'Admin intervention (organization department only; reason required)',
-      `Types: ${INTERVENTIONS.join(', ')}.`,
+      `Types: ${[...INTERVENTIONS, MIGRATE_EVENT].join(', ')} (admin.case.migrate: body { reason }; moves a v1 case to machine v2, see GET /api/cases/:id/migration).`,
     ),
     async (request) => {
       const user = callerOf(request);
       const ref = await caseInScope(ctx.db, user, request.params.id);
       assertMayAct(user);
       assertOrgAdmin(user, '干预 / intervene');
+      if (request.params.type === MIGRATE_EVENT) {
+        const body = migrateBodySchema.safeParse(request.body ?? {});
+        if (!body.success) throw invalidInput(body.error, 'body');
+        try {
+          return { case: await ctx.cases.migrate(ref.caseId, { actor: actorFor(user, ref), ...body.data }) };
+        } catch (err) {
+          throw fromClientError(err);
+        }
+      }
       const type = request.params.type as EventType;
       if (!INTERVENTIONS.includes(type)) {
         throw new ApiError('UNKNOWN_EVENT', `未知干预 / unknown intervention: ${request.params.type}`, {
@@ -351,6 +370,44 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
       }
       const payload = parsePayload(type, request.body);
       return { case: await sendAs(ctx, ref, type, payload, actorFor(user, ref)) };
+    },
+  );
+
+  r.get(
+    '/api/cases/:id/migration',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Dry run of admin.case.migrate (org admins): state, open duties and due dates before → after, by the migration the workflow runs',
+        params: caseIdParamSchema,
+        response: { 200: migrationAnswerSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const user = callerOf(request);
+      const ref = await caseInScope(ctx.db, user, request.params.id);
+      assertOrgAdmin(user, '迁移案件 / migrate cases');
+      const summary = await getCase(ctx.db, ref.caseId);
+      const machineVersion = summary?.machineVersion ?? null;
+      const answer = (reason: string | null, preview: z.infer<typeof migrationAnswerSchema>['preview']) => ({
+        caseId: ref.caseId,
+        machineVersion,
+        migratable: preview !== null,
+        reason,
+        preview,
+      });
+      if (summary && (TERMINAL_STATUSES as readonly string[]).includes(summary.status))
+        return answer('已结束的案件无须迁移 / a closed case is not migrated', null);
+      const preview = await ctx.cases.migrationPreview(ref.caseId);
+      if (!preview)
+        return answer(
+          machineVersion === 1
+            ? '案件状态尚不可读 / the case state is not readable yet'
+            : '已按第2版规则运行 / already on machine version 2',
+          null,
+        );
+      return answer(null, preview);
     },
   );
 }

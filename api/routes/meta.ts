@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   eventsAnswerSchema,
   genderLabels,
+  migrateBodySchema,
   partyStatusLabels,
   recommendationStatusLabels,
+  SYSTEM_EVENTS,
   unitLevelLabels,
   unitTypeLabels,
   vocabularySchema,
@@ -14,6 +16,8 @@ import {
   eventLabels,
   eventPayloadSchemas,
   gradeLabels,
+  MIGRATE_EVENT,
+  migrateLabel,
   kindLabels,
   ladderStepLabels,
   personnelFileKindLabels,
@@ -50,18 +54,25 @@ export function metaRoutes(r: ZodApp, ctx: ApiContext): void {
     },
     (request) => {
       callerOf(request);
+      const schemaOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
       return {
-        events: (Object.keys(eventPayloadSchemas) as EventType[])
-          .filter((t) => t !== 'deadline.reached')
-          .map((type) => ({
-            type,
-            label: eventLabels[type],
-            intervention: type.startsWith('admin.'),
-            schema: z.toJSONSchema(eventPayloadSchemas[type] as unknown as z.ZodType, {
-              io: 'input',
-              unrepresentable: 'any',
-            }),
-          })),
+        events: [
+          ...(Object.keys(eventPayloadSchemas) as EventType[])
+            .filter((t) => !SYSTEM_EVENTS.includes(t))
+            .map((type) => ({
+              type,
+              label: eventLabels[type],
+              intervention: type.startsWith('admin.'),
+              schema: schemaOf(eventPayloadSchemas[type] as unknown as z.ZodType),
+            })),
+          // not an event of the machine: the workflow carries a v1 case into a v2 run
+          {
+            type: MIGRATE_EVENT,
+            label: migrateLabel,
+            intervention: true,
+            schema: schemaOf(migrateBodySchema),
+          },
+        ],
       };
     },
   );

@@ -312,7 +312,6 @@ export function roundEntryRoutes(r: ZodApp, ctx: ApiContext): void {
           requestedReceivingUnit: body.requestedReceivingUnit ?? '',
         },
         getPolicy(round.policyId),
-        now.toISOString(),
       );
       const id = `rr${randomUUID().replace(/-/g, '').slice(0, 16)}`;
       const inserted = await insertRecommendation(ctx.db, {

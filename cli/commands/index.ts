@@ -2,8 +2,10 @@ import type { Command } from '../command';
 import { auditVerify } from './audit';
 import { login, logout, whoami } from './auth';
 import { bulk } from './bulk';
+import { calendarList, calendarLoad, calendarReplan } from './calendar';
 import { intervene } from './intervene';
 import { list } from './list';
+import { migrate } from './migrate';
 import { nominate } from './nominate';
 import { send } from './send';
 import { show } from './show';
@@ -36,6 +38,10 @@ export const COMMANDS: Command[] = [
   send,
   intervene,
   bulk,
+  migrate,
+  calendarList,
+  calendarLoad,
+  calendarReplan,
   auditVerify,
   usersCreate,
   usersList,

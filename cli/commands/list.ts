@@ -17,7 +17,14 @@ export function caseTable(page: CasePage): string {
     c.receivingUnitName.zh,
     c.nextDuty?.label ?? '—',
     formatTime(c.nextDeadline),
-    [c.overdue ? '逾期 / overdue' : '', c.stuck ? '卡住 / stuck' : ''].filter(Boolean).join(', ') || '—',
+    [
+      c.overdue ? '逾期 / overdue' : '',
+      c.stuck ? '卡住 / stuck' : '',
+      c.provisional ? '暂定期限 / provisional' : '',
+      c.machineVersion === 1 ? '第1版 / v1' : '',
+    ]
+      .filter(Boolean)
+      .join(', ') || '—',
   ]);
   const table = renderTable(
     [

@@ -33,6 +33,8 @@ export function renderCase(d: CaseDetail, auditCount: number): string {
       ['下一期限 / Next deadline', formatTime(s?.nextDeadline)],
       ['逾期 / Overdue', s ? yesNo(s.overdue) : '—'],
       ['卡住 / Stuck', s ? yesNo(s.stuck) : '—'],
+      ['规则版本 / Machine version', s ? String(s.machineVersion) : '—'],
+      ['暂定期限 / Provisional deadlines', s ? yesNo(Boolean(s.provisional)) : '—'],
       ['你的身份 / You act as', `${d.you.role} @ ${d.units[d.you.unit]?.zh ?? d.you.unit}`],
     ]),
   ];
@@ -56,7 +58,7 @@ export function renderCase(d: CaseDetail, auditCount: number): string {
               duty.id,
               duty.what.zh,
               `${duty.owner.role} @ ${duty.owner.unit}`,
-              formatTime(duty.dueAt),
+              `${formatTime(duty.dueAt)}${duty.provisional ? ' (暂定 / provisional)' : ''}`,
               duty.escalationStep ?? '—',
               yesNo(duty.stuck),
             ]),

@@ -1,8 +1,8 @@
 // 选派名单及统计: the round's list of cadres in landscape (the header row repeats on every page), then
 // the statistics reported upward in one table beside each other: totals and shares, by status, by
 // grade.
-import { STATUS_CODES, statusLabels } from '../../machines/secondment/status';
-import { gradeLabels, kindLabels, kindSchema } from '../../machines/secondment/vocabulary';
+import { STATUS_CODES, statusLabels } from '../../machines/secondment';
+import { gradeLabels, kindLabels, kindSchema } from '../../machines/secondment';
 import { categoriesZh, dateZh, genderZh, kindZh, partyZh, percent, termZh, yearMonthDot } from '../format';
 import type { RoundEntry, RoundListInput, Term } from '../inputs';
 import type { FormLayout, Row } from '../layout';

@@ -1,8 +1,8 @@
 // The round machine's context (年度挂职工作 / 批次): ids, units and counts only — names, persons'
 // data and the applications' texts stay in the database. Plain JSON: persisted and replayed.
-import type { LadderStep } from '../secondment/context';
-import type { Policy } from '../secondment/policy/schema';
-import type { Principal } from '../secondment/roles';
+import type { LadderStep } from '../secondment/v2/context';
+import type { Policy } from '../secondment/v1/policy/schema';
+import type { Principal } from '../secondment/v2/roles';
 
 export const ROUND_STATUSES = ['COLLECTING', 'DECIDED', 'LAUNCHING', 'LAUNCHED', 'CLOSED'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];

@@ -1,12 +1,12 @@
 // The round's rules, pure: who may do what in which status, the duties (one application duty per
 // invited receiving unit, one recommendation duty per invited sending unit) with their deadlines and
 // the same escalation ladder as a case's duties (提醒 → 逾期 → 单位负责人督办 → 组织部督办 → 停滞).
-import { LADDER_STEPS, type LadderStep } from '../secondment/context';
-import { arm } from '../secondment/duties';
-import { getPolicy } from '../secondment/policy';
-import type { Policy } from '../secondment/policy/schema';
-import type { Principal } from '../secondment/roles';
-import { iso, ms, normalize } from '../secondment/time';
+import { LADDER_STEPS, type LadderStep } from '../secondment/v2/context';
+import { arm } from './ladder';
+import { getPolicy } from '../secondment/v1/policy';
+import type { Policy } from '../secondment/v1/policy/schema';
+import type { Principal } from '../secondment/v2/roles';
+import { iso, ms, normalize } from '../secondment/v2/time';
 import type { RoundContext, RoundDuty, RoundDutyKind, RoundStatus } from './context';
 import {
   roundEventLabels,

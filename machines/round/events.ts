@@ -1,7 +1,7 @@
 // What happens to a round, as events: `{ type, actor, at, ...payload }`, ids and counts only.
 import { z } from 'zod';
-import { actorSchema, unitCodeSchema, type Actor } from '../secondment/roles';
-import { isoDateTimeSchema } from '../secondment/time';
+import { actorSchema, unitCodeSchema, type Actor } from '../secondment/v2/roles';
+import { isoDateTimeSchema } from '../secondment/v2/time';
 
 const count = z.number().int().min(0).max(10_000);
 const reason = z.string().trim().min(2, 'a reason is required').max(2000);

@@ -7,6 +7,7 @@ import type { SecondmentClient } from '../../client';
 import type { Db } from '../../db';
 import type { DutyView } from '../../machines/secondment/projections';
 import { getAuditTrail, getCaseState, listRecommendations, listRoundCases } from '../../store';
+import { readout } from '../../machines/secondment';
 import { caseViewOf } from '../../machines/secondment/projections';
 
 /** 韩冬's case: nobody arranges his post, so it climbs the ladder to stuck. */
@@ -31,9 +32,18 @@ function stepFor(
   const period = Number(duty.key.split('/')[1] ?? '1');
   switch (duty.kind) {
     case 'posting.post':
+      // the board's post; an elected one is a deputy township head (副乡镇长), which needs the
+      // people's congress election (machine v2 ties the election to the kind of post)
       return {
         type: 'posting.post.arrange',
-        payload: c.post ?? { title: '挂职副科长', level: 'deputy_section', elected: false },
+        payload: c.post
+          ? {
+              title: c.post.title,
+              postType: c.post.elected ? 'deputy_township_head' : 'deputy_leader',
+              level: c.post.level,
+              ...(c.post.level === 'deputy_section' ? {} : { levelReason: '按组织确定的岗位层级' }),
+            }
+          : { title: '挂职副科长', postType: 'deputy_leader', level: 'deputy_section' },
       };
     case 'posting.election':
       return {
@@ -90,9 +100,10 @@ function stepFor(
         type: 'service.annual.assess',
         payload: {
           year: period,
-          grade: n % 3 === 0 ? 'excellent' : 'competent',
-          score: 88,
+          // the grade within its score band; a modest share of 优秀 votes (no 优秀 guidance to depart from)
+          ...(n % 3 === 0 ? { grade: 'excellent', score: 92 } : { grade: 'competent', score: 86 }),
           comment: '工作认真',
+          votes: { excellent: 8, total: 40 },
         },
       };
     case 'final.summary':
@@ -173,14 +184,16 @@ export function startDemoParties(deps: { db: Db; cases: SecondmentClient; roundI
       if (stopped) return;
       n += 1;
       const state = await getCaseState(deps.db, rc.caseId);
-      if (!state || state.snapshot.status === 'done') continue;
-      const ctx = state.snapshot.context;
+      if (!state) continue;
+      const read = readout(state.snapshot);
+      if (read.closed) continue;
+      const ctx = state.snapshot.snapshot.context;
       if (rc.personId === DEMO_NEGLECTED_PERSON) {
         // left alone until an org admin has intervened on it
         const trail = await getAuditTrail(deps.db, rc.caseId);
         if (!trail.some((e) => e.eventType.startsWith('admin.'))) continue;
       }
-      const view = caseViewOf(state.snapshot, state.seq, state.run);
+      const view = caseViewOf(read, state.seq, state.run);
       const assignment = post.get(rc.recommendationId) ?? null;
       const facts: CaseFacts = {
         caseId: rc.caseId,

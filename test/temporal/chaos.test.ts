@@ -10,7 +10,7 @@ import { verifyChain } from '../../store';
 import { SecondmentClient, type NominationRequest } from '../../client/secondmentClient';
 import { openDatabase, type Db } from '../../db';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../stack/devServer';
-import { nomination } from '../machines/support/fixtures';
+import { nomination } from '../machines/v2/support/fixtures';
 import { ROOT } from '../harness/paths';
 import { devServerOptionsIn } from '../harness/devServerOptions';
 import {

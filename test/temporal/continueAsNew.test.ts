@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SecondmentError } from '../../client/secondmentClient';
-import { fromPersisted, openDuties } from '../../machines/secondment';
-import { demoPolicy } from '../../machines/secondment/policy/demo';
+import { fromPersisted, liveDuties } from '../../machines/secondment';
+import { demoPolicy } from '../../machines/secondment';
 import { startDevServer, type DevServer } from '../../stack/devServer';
 import { caseWorkflowId, type CaseView, type DutyView } from '../../workflows/secondment/definitions';
 import { connectTo, type DevServerClients } from '../harness/environments';
 import { devServerOptionsIn } from '../harness/devServerOptions';
-import { actor, nomination } from '../machines/support/fixtures';
+import { actor, nomination } from '../machines/v2/support/fixtures';
 import { argsOf, stepFor } from './support/diligentParties';
 import {
   closeEventOf,
@@ -65,7 +65,7 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
       caseId: _fixtureId,
       at: _at,
       ...request
-    } = nomination({ year, policy: 'demo', cadre: { age: 28 } });
+    } = nomination({ year, policy: 'demo', termMonths: 24, cadre: { age: 28 } });
     await cases.nominate({ ...request, caseId, at: new Date(started).toISOString() });
 
     // Every view polled, in order: runs only grow, so consecutive views bracket each hand-over.
@@ -79,7 +79,7 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
     const actOnce = async (view: CaseView, hold: (d: DutyView) => boolean): Promise<boolean> => {
       for (const duty of view.openDuties) {
         if (hold(duty)) continue;
-        const step = stepFor(duty, 'return');
+        const step = stepFor(duty, 'return', new Date().toISOString());
         if (!step) continue;
         try {
           views.push(await cases.send(caseId, step.type, argsOf(step)));
@@ -161,6 +161,12 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
         await cases.send(caseId, 'recall.consent', { actor: actor('receiving_officer'), consent: true }),
       );
     }
+    // a recalled cadre still hands over and takes the party relation back before the case closes
+    await drive(
+      (v) => v.closed,
+      () => false,
+      60 * SECOND,
+    );
     const final = await cases.result(caseId);
     expect(final).toMatchObject({ status: 'RECALLED', closed: true });
     views.push(final);
@@ -182,7 +188,8 @@ describe('continue-as-new suggested by the server (history threshold lowered)', 
       const carried = run.input.carried;
       if (!carried) throw new Error(`run ${run.runId} carried nothing`);
       const snapshot = fromPersisted(carried.persisted);
-      const alarms = openDuties(snapshot)
+      // v2 arms planned duties too: their alarm is the moment their window opens
+      const alarms = liveDuties(snapshot)
         .flatMap((d) => (d.nextAlarmAt ? [Math.max(Date.parse(d.nextAlarmAt), run.startedAt)] : []))
         .sort((a, b) => a - b);
       const timers = timersOfFirstTask(run).sort((a, b) => a - b);

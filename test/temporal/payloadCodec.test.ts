@@ -4,7 +4,7 @@ import { startCodecServer, isEncrypted } from '../../codec';
 import { eventUpdate } from '../../workflows/secondment/definitions';
 import { testCodec } from '../harness/codec';
 import { connectToSharedDevServer, type DevServerClients } from '../harness/environments';
-import { actor, P } from '../machines/support/fixtures';
+import { actor, P } from '../machines/v2/support/fixtures';
 import { nomineeAt } from './support/nominee';
 import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
 
@@ -12,31 +12,17 @@ type History = temporal.api.history.v1.IHistory;
 
 /**
  * Every payload anywhere in a history event (inputs, results, Update arguments, failures, memo),
- * except search attributes: the server indexes those, so they stay readable and hold codes only;
- * and except the SDK's own patch markers (`patched()`), whose details the SDK writes itself, not
- * through the data converter: a patch id and a flag (checked below to be no more).
+ * except search attributes: the server indexes those, so they stay readable and hold codes only.
  */
-const isPatchMarker = (v: Record<string, unknown>) =>
-  (v.markerRecordedEventAttributes as { markerName?: string } | undefined)?.markerName === 'core_patch';
 function payloadsOf(value: unknown, out: Payload[] = []): Payload[] {
   if (value === null || typeof value !== 'object') return out;
   if (value instanceof Uint8Array) return out;
   const v = value as Record<string, unknown>;
-  if (isPatchMarker(v)) return out;
   if ('data' in v && v.data instanceof Uint8Array && 'metadata' in v) out.push(v);
   for (const [key, child] of Object.entries(v))
     if (key !== 'searchAttributes' && key !== 'upsertWorkflowSearchAttributesEventAttributes')
       payloadsOf(child, out);
   return out;
-}
-
-/** The patch markers' details: each the patch id and the deprecation flag, nothing else. */
-function patchMarkerDetails(history: History): unknown[] {
-  return (history.events ?? [])
-    .filter((e) => isPatchMarker(e as Record<string, unknown>))
-    .flatMap((e) => Object.values(e.markerRecordedEventAttributes?.details ?? {}))
-    .flatMap((d) => d.payloads ?? [])
-    .map((p) => defaultPayloadConverter.fromPayload(p));
 }
 
 /** The raw bytes of a history as the server stores it (not decoded by any client). */
@@ -62,15 +48,18 @@ describe('payload codec: histories are ciphertext', () => {
     await dev?.close();
   });
 
-  // Names and birth dates never reach a workflow (the nomination's cadre is rule facts only, and the
-  // machine refuses a name: test/machines); what is left to protect is the person id and free text.
+  // the registry's person id: no personal data, but a key to it, so it too stays ciphertext
   const PERSON = 'p5ec7e7c0dec0dec0dec0';
+  const NAME = '甄秘文';
+  const BIRTH = '1991-07-19';
   const FREE_TEXT = '传帮带联系人王守密';
 
-  it('leaves no person id or free text in plaintext anywhere in the history', async () => {
+  it('leaves no name, birth date, person id or free text in plaintext anywhere in the history', async () => {
     const caseId = `c-codec-${Date.now()}`;
+    // a caller that sends the name and birth date anyway: v2's nomination keeps rule facts only
     const nominee = nomineeAt(Date.now(), { cadre: { id: PERSON } });
-    await world.cases.nominate({ ...nominee, caseId });
+    const withPersonalData = { ...nominee.cadre, displayName: NAME, birthDate: BIRTH };
+    await world.cases.nominate({ ...nominee, cadre: withPersonalData, caseId });
     const handle = world.cases.handle(caseId);
     await handle.executeUpdate(eventUpdate('approval.approve'), {
       args: [{ ...P.approve, actor: actor('org_admin'), at: new Date().toISOString() }],
@@ -88,13 +77,10 @@ describe('payload codec: histories are ciphertext', () => {
 
     const history = await rawHistory(dev, handle.workflowId);
     const bytes = Buffer.from(temporal.api.history.v1.History.encode(history).finish());
-    for (const secret of [PERSON, FREE_TEXT, '镇党委副书记'])
+    for (const secret of [NAME, BIRTH, PERSON, FREE_TEXT, '镇党委副书记'])
       expect(bytes.includes(Buffer.from(secret, 'utf8'))).toBe(false);
 
-    // The SDK's patch markers name a patch and no more …
-    for (const d of patchMarkerDetails(history))
-      expect(Object.keys(d as object).sort()).toEqual(['deprecated', 'id']);
-    // … and every other payload of the history is encrypted with the test key …
+    // Every payload of the history is encrypted with the test key …
     const payloads = payloadsOf(history.events);
     expect(payloads.length).toBeGreaterThan(5);
     expect(payloads.filter((p) => !isEncrypted(p))).toEqual([]);
@@ -104,11 +90,14 @@ describe('payload codec: histories are ciphertext', () => {
     );
     expect(decoded.some((d) => d.includes(PERSON))).toBe(true);
     expect(decoded.some((d) => d.includes(FREE_TEXT))).toBe(true);
+    // the name and birth date never reached Temporal at all, not even encrypted
+    expect(decoded.some((d) => d.includes(NAME) || d.includes(BIRTH))).toBe(false);
+    expect(decoded.some((d) => d.includes(caseId) && d.includes('"age"'))).toBe(true);
   });
 
   it("decrypts a real history's payloads through the operator's codec endpoint", async () => {
     const caseId = `c-codec-ui-${Date.now()}`;
-    await world.cases.nominate({ ...nomineeAt(Date.now(), { cadre: { id: PERSON } }), caseId });
+    await world.cases.nominate({ ...nomineeAt(Date.now()), caseId });
     const history = await rawHistory(dev, world.cases.handle(caseId).workflowId);
     const started = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     expect(started && isEncrypted(started)).toBe(true);
@@ -138,7 +127,7 @@ describe('payload codec: histories are ciphertext', () => {
       });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { payloads: { data: string }[] };
-      expect(Buffer.from(body.payloads[0]!.data, 'base64').toString('utf8')).toContain(PERSON);
+      expect(Buffer.from(body.payloads[0]!.data, 'base64').toString('utf8')).toContain(caseId);
     } finally {
       await server.close();
     }

@@ -8,7 +8,7 @@ import {
   sharedWorkflowBundle,
   type DevServerClients,
 } from '../harness/environments';
-import { actor, P } from '../machines/support/fixtures';
+import { actor, P } from '../machines/v2/support/fixtures';
 import { nomineeAt } from './support/nominee';
 import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
 import { testDataConverter } from '../harness/codec';

@@ -34,20 +34,30 @@ async function replayAll(
 describe('replay of recorded histories (test/histories, written by test/harness/recordHistories.ts and recordRoundHistories.ts)', () => {
   beforeAll(() => quietRuntime());
 
-  it('covers the representative cases, including runs handed over by continue-as-new', () => {
+  it('covers the representative cases of both machine versions, including runs handed over by continue-as-new', () => {
     const files = historyFiles();
+    const common = [
+      'lifecycle-return.json',
+      'stuck-extended-rejected.json',
+      'lifecycle-promote-continued.run1.json',
+      'lifecycle-promote-continued.run2.json',
+      'server-suggested-continued.run1.json',
+      'server-suggested-continued.run2.json',
+    ];
     expect(files).toEqual(
       expect.arrayContaining([
-        'lifecycle-return.json',
-        'stuck-extended-rejected.json',
-        'lifecycle-promote-continued.run1.json',
-        'lifecycle-promote-continued.run2.json',
-        'server-suggested-continued.run1.json',
-        'server-suggested-continued.run2.json',
-        // test/harness/recordRoundHistories.ts: a round through its launch, and its two cases
+        ...common.map((f) => `v1/${f}`),
+        ...common.map((f) => `v2/${f}`),
+        // a v1 case migrated by admin.case.migrate into a v2 run; a re-plan for a loaded year
+        'v2/migrated-from-v1.run1.json',
+        'v2/migrated-from-v1.run2.json',
+        'v2/calendar-replan.json',
+        // test/harness/recordRoundHistories.ts: a round through its launch (the round workflow's
+        // own history), and two of its cases on v2: one approved within the stored allocation,
+        // one its allocation refused
         'round-launched.json',
-        'round-case-approved.json',
-        'round-case-over-quota.json',
+        'v2/round-case-approved.json',
+        'v2/round-case-over-quota.json',
       ]),
     );
     const histories = loadHistories();
@@ -56,6 +66,21 @@ describe('replay of recorded histories (test/histories, written by test/harness/
     // some runs start from a nomination, others from state carried over by continue-as-new
     expect(histories.some((h) => started(h)?.continuedExecutionRunId)).toBe(true);
     expect(histories.some((h) => !started(h)?.continuedExecutionRunId)).toBe(true);
+    // which machine each run hosts, from its own input (absent = 1)
+    const versionOf = (h: (typeof histories)[number]): number => {
+      const raw = started(h)?.input?.payloads?.[0]?.data;
+      const input = JSON.parse(raw ? Buffer.from(raw).toString('utf8') : '{}') as {
+        machineVersion?: number;
+        carried?: { persisted: { machineVersion: number } };
+      };
+      return input.carried?.persisted.machineVersion ?? input.machineVersion ?? 1;
+    };
+    const cases = histories.filter((h) => started(h)?.workflowType?.name === 'secondmentWorkflow');
+    expect(histories.length - cases.length).toBeGreaterThanOrEqual(1); // the round's own
+    for (const h of cases) {
+      const expected = h.workflowId.startsWith('v1/') || h.workflowId === 'v2/migrated-from-v1.run1' ? 1 : 2;
+      expect([h.workflowId, versionOf(h)]).toEqual([h.workflowId, expected]);
+    }
   });
 
   it('replays every recorded history against the current workflow code without error', async () => {

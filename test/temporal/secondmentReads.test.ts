@@ -1,6 +1,6 @@
 import type { Role } from '../../machines/secondment';
 import type { CaseView } from '../../workflows/secondment/definitions';
-import { actor, UNITS } from '../machines/support/fixtures';
+import { actor, UNITS } from '../machines/v2/support/fixtures';
 import { argsOf, stepFor } from './support/diligentParties';
 import { nomineeAt } from './support/nominee';
 import { useTimeSkippingWorld } from './support/timeSkippingWorld';
@@ -56,8 +56,8 @@ describe('reads from the database agree with the workflow queries', () => {
     let escalated = false;
     for (let round = 0; round < 60 && steps < 25; round++) {
       const view = await compare(caseId);
-      const duty = view.openDuties.find((d) => stepFor(d, 'return'));
-      const step = duty && stepFor(duty, 'return');
+      const duty = view.openDuties.find((d) => stepFor(d, 'return', new Date().toISOString()));
+      const step = duty && stepFor(duty, 'return', new Date().toISOString());
       if (!escalated && view.status === 'IN_SERVICE') {
         // Let a duty go overdue: the deadline's escalation is read back from the database too.
         const due = Math.min(...view.openDuties.map((d) => Date.parse(d.dueAt)));

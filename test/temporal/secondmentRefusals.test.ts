@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { reserveIntake, setAllocation, upsertUnits } from '../../store';
 import { DEMO_UNITS } from '../../stack/demo/directory';
 import { eventUpdate } from '../../workflows/secondment/definitions';
-import { actor, P } from '../machines/support/fixtures';
+import { actor, P } from '../machines/v2/support/fixtures';
 import { connectToSharedDevServer, type DevServerClients } from '../harness/environments';
 import { nomineeAt } from './support/nominee';
 import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
@@ -97,11 +97,12 @@ describe('refused and malformed events write nothing', () => {
     expect(await snapshotOfTrace()).toEqual(before);
   });
 
-  it('the quota is the stored allocation, never the caller’s numbers: over it refused, within it accepted and a place taken', async () => {
+  it('the quota is the stored allocation, never the caller’s numbers: over it refused with nothing written and no place held, within it accepted and a place taken', async () => {
     const { year, requestedReceivingUnit: unit } = nomineeAt(Date.now());
     await upsertUnits(world.db, DEMO_UNITS);
     await setAllocation(world.db, { roundId: null, year, receivingUnit: unit, quota: 1, setBy: 'test' });
     await reserveIntake(world.db, { caseId: 'c-somebody-else', roundId: null, year, receivingUnit: unit });
+    const before0 = await rowCounts(world.db, caseId);
     const refused = await world.cases
       .send(caseId, 'approval.approve', {
         actor: actor('org_admin'),
@@ -115,6 +116,7 @@ describe('refused and malformed events write nothing', () => {
     const reserved = () =>
       world.db.query('SELECT 1 FROM intake_reservations WHERE case_id = $1', [caseId]).then((r) => r.length);
     expect(await reserved()).toBe(0);
+    expect(await rowCounts(world.db, caseId)).toEqual(before0);
 
     await setAllocation(world.db, { roundId: null, year, receivingUnit: unit, quota: 2, setBy: 'test' });
     const before = await rowCounts(world.db, caseId);

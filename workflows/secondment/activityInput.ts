@@ -1,22 +1,22 @@
 import type { TransitionRecordInput } from '../../activities';
-import {
-  MACHINE_VERSION,
-  toPersisted,
-  type Effect,
-  type SecondmentSnapshot,
-} from '../../machines/secondment';
-import { caseProjectionOf, principalLabel } from '../../machines/secondment/projections';
+import type { AnyPersisted, Effect } from '../../machines/secondment';
+import { caseProjectionOf, principalLabel, type CaseReadout } from '../../machines/secondment/projections';
+
+/** The effects both machine versions emit that the activity writes (same shapes in v1 and v2). */
+type WrittenEffect = Extract<Effect, { type: 'record' | 'personnelFile' | 'notify' }> | { type: string };
 
 /**
  * Folds the effects of one accepted transition into the input of the applyTransition activity:
  * one activity per transition keeps history small. Null when the machine recorded nothing.
  */
 export function applyTransitionInputOf(
-  effects: readonly Effect[],
-  after: SecondmentSnapshot,
+  effects: readonly WrittenEffect[],
+  after: CaseReadout,
+  persisted: AnyPersisted,
   run: number,
 ): TransitionRecordInput | null {
-  const record = effects.find((e) => e.type === 'record');
+  const fx = effects as readonly Effect[];
+  const record = fx.find((e) => e.type === 'record');
   if (!record || record.type !== 'record') return null;
   const r = record.params;
   return {
@@ -37,7 +37,7 @@ export function applyTransitionInputOf(
     fromState: r.fromState ?? 'NONE',
     toState: r.toState,
     projection: caseProjectionOf(after),
-    personnelFile: effects.flatMap((e) =>
+    personnelFile: fx.flatMap((e) =>
       e.type === 'personnelFile'
         ? [
             {
@@ -47,11 +47,15 @@ export function applyTransitionInputOf(
           ]
         : [],
     ),
-    notifications: effects.flatMap((e) =>
+    notifications: fx.flatMap((e) =>
       e.type === 'notify'
         ? [{ recipients: e.params.recipients, template: e.params.template, vars: e.params.vars }]
         : [],
     ),
-    state: { run, machineVersion: MACHINE_VERSION, snapshot: { ...toPersisted(after) } },
+    state: {
+      run,
+      machineVersion: persisted.machineVersion,
+      snapshot: { ...persisted },
+    },
   };
 }

@@ -1,6 +1,12 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { EVENT_TYPES, type EventType, type PersistedSecondment, type Role } from '../../machines/secondment';
+import {
+  EVENT_TYPES,
+  MIGRATE_EVENT,
+  type AnyPersisted,
+  type EventType,
+  type Role,
+} from '../../machines/secondment';
 import type { AuditTailEntry, CaseView } from '../../machines/secondment/projections';
 
 /*
@@ -19,12 +25,23 @@ export const UPDATE_EVENT_TYPES = EVENT_TYPES.filter((t): t is UpdateEventType =
 
 export const eventUpdate = (type: UpdateEventType) => defineUpdate<CaseView, [EventInput]>(type);
 
+/** 组织部迁移案件到新版规则 (org admin, reason required): a v1 case moves to machine v2 in a new run. */
+export const MIGRATE_UPDATE = MIGRATE_EVENT;
+export interface MigrateInput {
+  actor: { id: string; role: string; unit: string };
+  reason: string;
+  /** the caller's time stamp, like every Update */
+  at?: string;
+}
+export const migrateUpdate = defineUpdate<CaseView, [MigrateInput]>(MIGRATE_UPDATE);
+
 export const caseViewQuery = defineQuery<CaseView>('case.view');
 export const allowedEventsQuery = defineQuery<string[], [{ role: Role; unit: string }]>('case.allowedEvents');
 export const auditTailQuery = defineQuery<AuditTailEntry[], [number?]>('case.auditTail');
 
 export interface CarriedState {
-  persisted: PersistedSecondment;
+  /** with its machine version: a run continues the version it was given */
+  persisted: AnyPersisted;
   auditTail: AuditTailEntry[];
   run: number;
 }
@@ -32,6 +49,11 @@ export interface CarriedState {
 /** Either a nomination (a new case) or the state carried over by continue-as-new. */
 export interface SecondmentWorkflowInput {
   nomination?: unknown;
+  /**
+   * The machine version a nomination starts on. Absent: 1, so the histories recorded before
+   * version 2 replay unchanged; the client starts new cases on the current version.
+   */
+  machineVersion?: number;
   carried?: CarriedState;
   /** test hook: continue-as-new after this many transitions in one run (0 = only when Temporal suggests) */
   continueAsNewAfter?: number;

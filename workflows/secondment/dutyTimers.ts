@@ -1,9 +1,9 @@
 import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
 
 /**
- * One durable timer per open duty, kept equal to the duties' `nextAlarmAt` values. Timers are
- * derived from the machine's state after every transition rather than from deadline effects,
- * so a new run after continue-as-new re-arms exactly what is open.
+ * One durable timer per armed duty. Machine v1's host keeps them equal to the open duties'
+ * `nextAlarmAt` after every transition (`reconcile`: its recorded histories replay exactly so);
+ * machine v2's host only carries out the `deadline.set` / `deadline.clear` effects (`set`, `clear`).
  */
 export class DutyTimers {
   private readonly timers = new Map<string, { at: string; scope: CancellationScope }>();
@@ -19,22 +19,41 @@ export class DutyTimers {
     }
     for (const [dutyId, at] of wanted) {
       if (this.timers.has(dutyId)) continue;
-      const scope = new CancellationScope();
-      this.timers.set(dutyId, { at, scope });
-      const delay = Math.max(1, Date.parse(at) - Date.now());
-      void scope
-        .run(() => sleep(delay))
-        .then(
-          () => {
-            if (this.timers.get(dutyId)?.scope !== scope) return;
-            this.timers.delete(dutyId);
-            this.onFire(dutyId, at);
-          },
-          (err: unknown) => {
-            if (!isCancellation(err)) throw err;
-          },
-        );
+      this.start(dutyId, at);
     }
+  }
+
+  /** A timer for this duty at `at` (replacing one at another moment). */
+  set(dutyId: string, at: string): void {
+    const timer = this.timers.get(dutyId);
+    if (timer?.at === at) return;
+    this.clear(dutyId);
+    this.start(dutyId, at);
+  }
+
+  clear(dutyId: string): void {
+    const timer = this.timers.get(dutyId);
+    if (!timer) return;
+    timer.scope.cancel();
+    this.timers.delete(dutyId);
+  }
+
+  private start(dutyId: string, at: string): void {
+    const scope = new CancellationScope();
+    this.timers.set(dutyId, { at, scope });
+    const delay = Math.max(1, Date.parse(at) - Date.now());
+    void scope
+      .run(() => sleep(delay))
+      .then(
+        () => {
+          if (this.timers.get(dutyId)?.scope !== scope) return;
+          this.timers.delete(dutyId);
+          this.onFire(dutyId, at);
+        },
+        (err: unknown) => {
+          if (!isCancellation(err)) throw err;
+        },
+      );
   }
 
   cancelAll(): void {

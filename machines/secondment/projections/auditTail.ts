@@ -1,4 +1,4 @@
-import type { EffectOf } from '../effects';
+import type { EffectOf } from '../v2/effects';
 import type { AuditTailEntry, PrincipalView } from './views';
 
 /** How an on-behalf-of principal is written into the audit trail: readable and unambiguous. */

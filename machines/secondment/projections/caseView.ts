@@ -1,41 +1,27 @@
-import { MACHINE_VERSION } from '../machine';
-import { openDuties, searchAttributes, statusCode, type SecondmentSnapshot } from '../snapshot';
-import { statusLabels } from '../status';
-import type { CaseView } from './views';
+import type { CaseReadout, CaseView } from './views';
 
 /**
  * The external view of a case, from the machine's snapshot alone. Pure, so the workflow (Update
  * results, queries) and the database read model (case_state) give the same answer.
  */
-export function caseViewOf(snapshot: SecondmentSnapshot, lastSeq: number, run: number): CaseView {
-  const sa = searchAttributes(snapshot);
-  const status = statusCode(snapshot);
+export function caseViewOf(r: CaseReadout, lastSeq: number, run: number): CaseView {
   return {
-    caseId: snapshot.context.caseId,
-    status,
-    statusLabel: statusLabels[status],
-    kind: snapshot.context.kind,
-    year: snapshot.context.year,
-    sendingUnit: sa.sendingUnit,
-    receivingUnit: sa.receivingUnit,
-    openDuties: openDuties(snapshot).map((d) => ({
-      id: d.id,
-      key: d.key,
-      kind: d.kind,
-      what: d.what,
-      owner: d.owner,
-      dueAt: d.dueAt,
-      nextAlarmAt: d.nextAlarmAt,
-      escalations: d.escalations,
-      stuck: d.stuck,
-      paused: d.pausedAt !== null,
-    })),
-    nextDeadline: sa.nextDeadline,
-    overdue: sa.overdue,
-    stuck: sa.stuck,
-    closed: snapshot.status === 'done',
+    caseId: r.caseId,
+    status: r.status,
+    statusLabel: r.statusLabel,
+    kind: r.kind,
+    year: r.year,
+    sendingUnit: r.sendingUnit,
+    receivingUnit: r.receivingUnit,
+    openDuties: r.openDuties,
+    plannedDuties: r.plannedDuties,
+    provisional: [...r.openDuties, ...r.plannedDuties].filter((d) => d.provisional).length,
+    nextDeadline: r.nextDeadline,
+    overdue: r.overdue,
+    stuck: r.stuck,
+    closed: r.closed,
     lastSeq,
-    machineVersion: MACHINE_VERSION,
+    machineVersion: r.machineVersion,
     run,
   };
 }

@@ -14,8 +14,15 @@ export const dutyViewSchema = z.object({
   key: z.string(),
   kind: z.string(),
   what: labelSchema,
-  owner: z.object({ role: z.string(), unit: z.string() }),
+  owner: z.object({ role: z.string(), unit: z.string(), personId: z.string().optional() }),
+  /** 'planned': not owed yet (a report before its window); it opens by itself at `opensAt` */
+  state: z.enum(['open', 'planned']),
+  opensAt: z.string().nullable(),
   dueAt: z.string(),
+  /** counted on weekdays for a year without a holiday table: re-planned when the table is loaded */
+  provisional: z.boolean(),
+  /** the holiday tables the due date relied on, e.g. '2026:1,2027:none'; null when no working days were counted */
+  calendarVersion: z.string().nullable(),
   nextAlarmAt: z.string().nullable(),
   /** escalation steps already taken, oldest first */
   escalations: z.array(z.object({ step: z.string(), at: z.string() })),
@@ -34,6 +41,10 @@ export const caseViewSchema = z.object({
   sendingUnit: z.string(),
   receivingUnit: z.string(),
   openDuties: z.array(dutyViewSchema),
+  /** duties planned for later (reports before their window), with their due dates */
+  plannedDuties: z.array(dutyViewSchema),
+  /** how many open or planned duties have a provisional due date */
+  provisional: z.number().int(),
   nextDeadline: z.string().nullable(),
   overdue: z.boolean(),
   stuck: z.boolean(),
@@ -78,5 +89,29 @@ export const caseProjectionSchema = z.object({
   overdue: z.boolean(),
   stuck: z.boolean(),
   stuckReason: z.string().nullable(),
+  /** some open or planned duty has a provisional due date (a year without a holiday table) */
+  provisional: z.boolean(),
+  machineVersion: z.number().int(),
 });
 export type CaseProjection = z.infer<typeof caseProjectionSchema>;
+
+/**
+ * What a reader needs of a case, whatever machine version runs it: the projections below are
+ * computed from this, so a v1 case (until migrated) and a v2 case read the same way.
+ */
+export interface CaseReadout {
+  caseId: string;
+  machineVersion: number;
+  status: string;
+  statusLabel: Label;
+  kind: string;
+  year: number;
+  sendingUnit: string;
+  receivingUnit: string;
+  openDuties: DutyView[];
+  plannedDuties: DutyView[];
+  nextDeadline: string | null;
+  overdue: boolean;
+  stuck: boolean;
+  closed: boolean;
+}

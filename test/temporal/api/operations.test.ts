@@ -5,7 +5,7 @@ import { getAuditTrail } from '../../../store';
 import { buildApi } from '../../../api/server';
 import { caseWorkflowId } from '../../../workflows/secondment/definitions';
 import { expectActivityFailuresOn, sharedWorkflowBundle } from '../../harness/environments';
-import { P } from '../../machines/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import { createUser } from '../../../api/auth/users';
 import { DEMO_PASSWORD } from '../../../stack/demo/users';
 import {

@@ -1,7 +1,7 @@
 import { buildApi } from '../../../api/server';
 import { serve } from './support/http';
 import { call, createApiWorld, login, setCookies, type ApiWorld } from './support/apiWorld';
-import { demoPolicy } from '../../../machines/secondment/policy';
+import { demoPolicy } from '../../../machines/secondment';
 import { A_UNITS, nominationBody } from './support/cases';
 import { testDataConverter } from '../../harness/codec';
 
@@ -219,11 +219,18 @@ describe('malformed input is refused with the field named', () => {
       'INVALID_INPUT',
       'body.actor',
     ]);
-    const missing = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.approve`, {
+    const missing = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.reject`, {});
+    expect([missing.statusCode, error(missing).field]).toEqual([400, 'body.reason']);
+    // the quota is the workflow's to look up: a caller cannot send it
+    const facts = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.approve`, {
+      facts: { intake: { quota: null, approvedBefore: 0, reserved: true } },
+    });
+    expect([facts.statusCode, error(facts).field]).toEqual([400, 'body.facts']);
+    // nor the numbers the v1 caller used to send
+    const intake = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.approve`, {
       intake: { approved: 0, quota: 99 },
     });
-    // the quota is read from stored data: a caller who sends one is refused, naming the field
-    expect([missing.statusCode, error(missing).field]).toEqual([400, 'body.intake']);
+    expect([intake.statusCode, error(intake).field]).toEqual([400, 'body.intake']);
     const unknown = await call(api.http, s, 'POST', `/api/cases/${caseId}/events/approval.teleport`, {});
     expect([unknown.statusCode, error(unknown).code]).toEqual([400, 'UNKNOWN_EVENT']);
     const noReason = await call(api.http, s, 'POST', `/api/cases/${caseId}/interventions/admin.case.hold`, {

@@ -1,5 +1,5 @@
 import { getAuditTrail } from '../../../store';
-import { P } from '../../machines/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import type { Res } from './support/http';
 import {
   call,

@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { demoPolicy } from '../../../machines/secondment/policy/demo';
-import type { Policy } from '../../../machines/secondment/policy/schema';
+import { demoPolicy } from '../../../machines/secondment';
+import type { Policy } from '../../../machines/secondment';
+import { P } from '../../machines/v2/support/fixtures';
 import {
   call,
   createApiWorld,
@@ -13,6 +14,8 @@ import {
 } from '../api/support/apiWorld';
 import { A_UNITS, B_UNITS, nominationBody } from '../api/support/cases';
 import type { Res } from '../api/support/http';
+import { v1InService } from '../api/support/v1Cases';
+import { FIXTURE_2027 } from '../../machines/calendar/fixture2027';
 
 /**
  * The web console in Debian's Chromium (headless, no browser download), against the served API on
@@ -270,6 +273,112 @@ test('the case list shows the cadre’s name and the units by name, and finds ca
   }
 });
 
+test('a v1 case: the org admin previews the migration, gives a reason, migrates, and the case runs v2', async () => {
+  const { caseId } = await v1InService(api);
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  try {
+    await loginInBrowser(page, 'admin');
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${base}/#/cases?machineVersion=1`);
+    const row = page.locator('[data-testid=case-table] tr', {
+      has: page.locator(`a[href="#/cases/${caseId}"]`),
+    });
+    await expectText(row.locator('[data-testid=v1-badge]'), '第1版规则');
+
+    await page.goto(`${base}/#/cases/${caseId}`);
+    await expectText(page.locator('[data-testid=machine-version]'), '1');
+    await page.locator('[data-testid=open-migration]').click();
+    const dialog = page.locator('[data-testid=migration-dialog]');
+    await expectText(dialog.locator('[data-testid=migrate-before]'), '规则版本 1');
+    await expectText(dialog.locator('[data-testid=migrate-after]'), '规则版本 2');
+    // v2 plans the later quarters' reports instead of opening them all now
+    await expectText(dialog.locator('[data-testid=migrate-after]'), '待开始');
+    expect(await dialog.locator('[data-testid=migrate-changes] li').count()).toBeGreaterThan(0);
+    expect(await dialog.locator('[data-testid=migrate-run]').isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'migration.png') });
+
+    await dialog.locator('#migrate-reason').fill('按第2版规则办理（浏览器测试）');
+    await dialog.locator('[data-testid=migrate-run]').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expectText(page.locator('[data-testid=machine-version]'), '2');
+    const newest = page.locator('[data-testid=timeline-entry]').first();
+    await waitFor(async () => (await newest.getAttribute('data-event')) === 'admin.case.migrate');
+    await expectText(newest.locator('[data-testid=timeline-reason]'), '按第2版规则办理（浏览器测试）');
+    await page.locator('[data-testid=planned]').waitFor();
+    expect(await page.locator('[data-testid=open-migration]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('provisional deadlines show on the duty, in the list and on the dashboard; loading the year on the calendar page re-plans them', async () => {
+  // a v2 case in service: its reviews in 2027 are computed on weekdays until 2027's table is loaded
+  const caseId = await nominate('sender', nominationBody(A_UNITS));
+  const as = async (who: string, type: string, payload: object) =>
+    ok(await call(api.http, sessions[who]!, 'POST', `/api/cases/${caseId}/events/${type}`, payload));
+  for (const u of ['receiver', 'cadre']) sessions[u] ??= await login(api.http, u);
+  await as('admin', 'approval.approve', P.approve);
+  await as('receiver', 'posting.post.arrange', P.arrange);
+  await as('receiver', 'posting.appointment.file', P.appointment);
+  await as('cadre', 'posting.party.transfer', P.party);
+  await as('sender', 'posting.introduction.send', P.intro);
+  await as('receiver', 'posting.mentor.name', P.mentor);
+  await as('receiver', 'posting.duties.assign', P.duties);
+  await as('receiver', 'posting.arrival.confirm', P.arrival(new Date().toISOString().slice(0, 10)));
+
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  try {
+    await loginInBrowser(page, 'admin');
+    expect(
+      Number(await page.locator('[data-testid=kpi-provisional] .kpi-value').innerText()),
+    ).toBeGreaterThan(0);
+    await page.goto(`${base}/#/cases/${caseId}`);
+    const planned = page.locator('[data-testid=planned]');
+    await expectText(planned.locator('[data-testid=provisional-badge]'), '暂定期限');
+    expect(await planned.locator('[data-testid=provisional-badge]').first().getAttribute('title')).toContain(
+      '2027:none',
+    );
+    await page.goto(`${base}/#/cases?provisional=true`);
+    const row = page.locator('[data-testid=case-table] tr', {
+      has: page.locator(`a[href="#/cases/${caseId}"]`),
+    });
+    await expectText(row.locator('[data-testid=provisional-badge]'), '暂定期限');
+
+    await page.goto(`${base}/#/calendar`);
+    const years = page.locator('[data-testid=calendar-years]');
+    await expectText(years.locator('tr[data-year="2026"]'), '随系统提供');
+    expect(await years.locator('tr[data-year="2027"]').count()).toBe(0);
+    const form = page.locator('[data-testid=calendar-load]');
+    await form.locator('#calendar-table').fill(JSON.stringify(FIXTURE_2027, null, 2));
+    await form.locator('#calendar-source').fill('测试数据 / test fixture (browser)');
+    await form.locator('[data-testid=calendar-submit]').click();
+    await expectText(page.locator('[data-testid=calendar-result]'), '已载入 2027 年第 1 版');
+    await expectText(page.locator('[data-testid=calendar-result]'), caseId);
+    await expectText(years.locator('tr[data-year="2027"]'), '春节 02-06–02-12');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'calendar.png') });
+
+    await page.goto(`${base}/#/cases/${caseId}`);
+    await page.locator('[data-testid=planned]').waitFor();
+    expect(await page.locator('[data-testid=planned] [data-testid=provisional-badge]').count()).toBe(0);
+    const newest = page.locator('[data-testid=timeline-entry]').first();
+    await waitFor(async () => (await newest.getAttribute('data-event')) === 'calendar.update');
+  } finally {
+    await context.close();
+  }
+});
+
 test('usable on a laptop screen: no page scrolls sideways at 1366×768', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
@@ -281,6 +390,7 @@ test('usable on a laptop screen: no page scrolls sideways at 1366×768', async (
       [`#/cases/${stuckId}`, 'case-page'],
       ['#/duties', 'my-duties'],
       ['#/bulk', 'bulk'],
+      ['#/calendar', 'calendar'],
     ];
     for (const [hash, testid] of pages) {
       await page.goto(`${base}/${hash}`);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { P } from '../../machines/support/fixtures';
+import { P } from '../../machines/v2/support/fixtures';
 import { tamper } from '../../unit/db/support';
 import { waitForProjection } from '../api/support/apiWorld';
 import { A_UNITS, B_UNITS, nominationBody } from '../api/support/cases';

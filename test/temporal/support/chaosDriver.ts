@@ -168,7 +168,7 @@ export async function driveCase(
     if (view.closed) break;
     let progressed = false;
     for (const duty of view.openDuties) {
-      const step = stepFor(duty, disposition);
+      const step = stepFor(duty, disposition, new Date().toISOString());
       if (!step) continue;
       const key = `${duty.id}@${view.lastSeq}`;
       if (Date.now() - (refused.get(key) ?? 0) < 3000) continue;

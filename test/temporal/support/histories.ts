@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
@@ -8,10 +8,16 @@ import { patchProtobufRoot } from '@temporalio/proto/lib/patch-protobuf-root';
 
 /**
  * Recorded workflow histories, committed so CI can replay them against the current workflow
- * code (test/harness/recordHistories.ts writes them). Each file is one run's history in Temporal's
- * JSON form (what `temporal workflow show --output json` prints); the file name is its id.
+ * code. Each file is one run's history in Temporal's JSON form (what `temporal workflow show
+ * --output json` prints); its path under test/histories without `.json` is its id. v1/ holds the
+ * runs recorded before machine version 2 (frozen: nothing writes them again); v2/ is what
+ * test/harness/recordHistories.ts (and recordRoundHistories.ts, for a round's cases) writes now;
+ * the round workflow's histories lie at the top (recordRoundHistories.ts).
  */
 export const HISTORIES_DIR = path.resolve(__dirname, '..', '..', 'histories');
+export const MACHINE_DIRS = ['v1', 'v2'] as const;
+/** Where the record script writes: the current machine's histories. */
+export const RECORDING_DIR = path.join(HISTORIES_DIR, 'v2');
 
 /*
  * The SDK's historyToJSON/historyFromJSON use the protobufjs copy of @temporalio/common, while the
@@ -50,15 +56,30 @@ export function historyFromJson(json: unknown): History {
   }
 }
 
+/**
+ * Every recorded history, as `v1/lifecycle-return.json`, `v2/…`, and the round workflow's own
+ * histories (not tied to a machine version of the case) at the top, as `round-launched.json`.
+ */
 export function historyFiles(): string[] {
-  return readdirSync(HISTORIES_DIR)
+  const top = readdirSync(HISTORIES_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort();
+  return [
+    ...top,
+    ...MACHINE_DIRS.flatMap((dir) =>
+      existsSync(path.join(HISTORIES_DIR, dir))
+        ? readdirSync(path.join(HISTORIES_DIR, dir))
+            .filter((f) => f.endsWith('.json'))
+            .sort()
+            .map((f) => `${dir}/${f}`)
+        : [],
+    ),
+  ];
 }
 
 export function loadHistories(): (HistoryAndWorkflowId & { history: History })[] {
   return historyFiles().map((file) => ({
-    workflowId: path.basename(file, '.json'),
+    workflowId: file.replace(/\.json$/, ''),
     history: historyFromJson(JSON.parse(readFileSync(path.join(HISTORIES_DIR, file), 'utf8'))),
   }));
 }

@@ -1,5 +1,5 @@
 import type { NominationRequest } from '../../../client/secondmentClient';
-import { nomination } from '../../machines/support/fixtures';
+import { nomination } from '../../machines/v2/support/fixtures';
 
 /**
  * A nomination valid at the server's current time (its year), with the cadre's rule facts only:
@@ -10,11 +10,8 @@ export function nomineeAt(nowMs: number, over: Parameters<typeof nomination>[0] 
   const {
     caseId: _id,
     at: _at,
+    calendar: _calendar,
     ...request
-  } = nomination({
-    year,
-    ...over,
-    cadre: { age: 28, ...over.cadre },
-  });
+  } = nomination({ year, ...over, cadre: { age: 28, ...over.cadre } });
   return { ...request, at: new Date(nowMs).toISOString() };
 }

@@ -18,6 +18,8 @@ function cruise(cwd: string, dirs: string[]): Violation[] {
   const run = spawnSync(DEPCRUISE, ['--config', CONFIG, '--output-type', 'json', ...dirs], {
     cwd,
     encoding: 'utf8',
+    // the whole repository's JSON report outgrows spawnSync's default 1 MiB buffer
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (!run.stdout) throw new Error(`depcruise printed nothing: ${run.stderr}`);
   return (JSON.parse(run.stdout) as { summary: { violations: Violation[] } }).summary.violations;

@@ -1,13 +1,14 @@
-import { initialTransition, transition as machineTransition } from 'xstate';
 import { FailureType } from '../../../contract';
 import { getCaseState } from '../../../store';
 import {
-  secondmentMachine,
-  statusCode,
+  advance,
+  readout,
+  start,
   toPersisted,
+  type AnySnapshot,
   type SecondmentSnapshot,
 } from '../../../machines/secondment';
-import { event, nomination, P } from '../../machines/support/fixtures';
+import { event, nomination, P } from '../../machines/v2/support/fixtures';
 import type { Db } from '../../../db';
 import { adapters, count, dropTestSchemas, newCaseId, OPEN_TIMEOUT, transition, workerSide } from './support';
 
@@ -32,13 +33,13 @@ describe.each(adapters)('应用状态转换 applyTransition on $name', (adapter)
 
   test('keeps the machine state of the latest transition: the read model of status and allowed events', async () => {
     const caseId = newCaseId();
-    const [nominated] = initialTransition(secondmentMachine, nomination({ caseId }));
-    const [approved] = machineTransition(
-      secondmentMachine,
+    const nominated = start(nomination({ caseId })).snapshot;
+    const approved = advance(
       nominated,
-      event('approval.approve', P.approve, '2026-01-06T09:00:00+08:00'),
-    );
-    const state = (s: SecondmentSnapshot) => ({ run: 1, machineVersion: 1, snapshot: { ...toPersisted(s) } });
+      event('approval.approve', P.approveWithQuota, '2026-01-06T09:00:00+08:00'),
+    )!.snapshot;
+    const state = (s: SecondmentSnapshot) => ({ run: 1, machineVersion: 2, snapshot: { ...toPersisted(s) } });
+    const statusCode = (x: AnySnapshot) => readout(x).status;
     expect(await getCaseState(db, caseId)).toBeNull();
 
     await activities.applyTransition(transition(caseId, 1, { state: state(nominated) }));
@@ -50,7 +51,7 @@ describe.each(adapters)('应用状态转换 applyTransition on $name', (adapter)
     const stored = await getCaseState(db, caseId);
     expect(stored).toMatchObject({ caseId, seq: 2, run: 1 });
     expect(statusCode(stored!.snapshot)).toBe('POSTING');
-    expect(stored!.snapshot.context).toEqual(approved.context);
+    expect(stored!.snapshot.snapshot.context).toEqual(approved.context);
   });
 
   test('writes the audit entry, projection, personnel file and one outbox row per recipient', async () => {

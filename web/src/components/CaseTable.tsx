@@ -51,7 +51,13 @@ export function CaseTable(props: {
             </td>
             <td data-testid="cadre-name">{c.cadre?.name ?? '—'}</td>
             <td>
-              <StatusBadge status={c.status} /> <Flags overdue={c.overdue} stuck={c.stuck} />
+              <StatusBadge status={c.status} />{' '}
+              <Flags
+                overdue={c.overdue}
+                stuck={c.stuck}
+                provisional={c.provisional}
+                v1={c.machineVersion === 1 && !i.vocab.terminalStatuses.includes(c.status)}
+              />
             </td>
             {!props.compact && <td>{i.kind(c.kind)}</td>}
             {!props.compact && <td>{c.year}</td>}

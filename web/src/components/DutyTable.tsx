@@ -1,7 +1,8 @@
-import type { Duty } from '../api';
+import type { Duty, DutyView } from '../api';
 import { dateTime, duration } from '../format';
 import { useNow } from '../hooks';
 import { useI18n } from '../i18n';
+import { ProvisionalBadge } from './common';
 
 export function DueIn({ dueAt, paused }: { dueAt: string; paused?: boolean }) {
   const i = useI18n();
@@ -52,14 +53,47 @@ export function DutyTable({ duties }: { duties: Duty[] }) {
               {i.role(d.owner.role)}
               <div class="muted small">{i.unit(d.owner.unit)}</div>
             </td>
-            <td>
-              {dateTime(d.dueAt, i.lang)}
+            <td title={d.calendarVersion ? `${i.t('calendarVersion')} ${d.calendarVersion}` : undefined}>
+              {dateTime(d.dueAt, i.lang)} {d.provisional && <ProvisionalBadge version={d.calendarVersion} />}
               <div class="small">
                 <DueIn dueAt={d.dueAt} paused={d.paused} />
               </div>
             </td>
             <td>
               <EscalationBadge step={d.escalationStep} stuck={d.stuck} dueAt={d.dueAt} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Duties of later periods (a quarter's report, the year-end assessment): owed once their window opens. */
+export function PlannedDutyTable({ duties }: { duties: DutyView[] }) {
+  const i = useI18n();
+  const sorted = [...duties].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  return (
+    <table class="table" data-testid="planned-duties">
+      <thead>
+        <tr>
+          <th>{i.t('duty')}</th>
+          <th>{i.t('owner')}</th>
+          <th>{i.t('opensAt')}</th>
+          <th>{i.t('dueAt')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((d) => (
+          <tr key={d.id}>
+            <td>{i.l(d.what)}</td>
+            <td>
+              {i.role(d.owner.role)}
+              <div class="muted small">{i.unit(d.owner.unit)}</div>
+            </td>
+            <td>{dateTime(d.opensAt, i.lang)}</td>
+            <td title={d.calendarVersion ? `${i.t('calendarVersion')} ${d.calendarVersion}` : undefined}>
+              {dateTime(d.dueAt, i.lang)} {d.provisional && <ProvisionalBadge version={d.calendarVersion} />}
             </td>
           </tr>
         ))}

@@ -7,6 +7,7 @@ const NAV: { href: string; key: MessageKey; match: string; adminOnly?: boolean }
   { href: '#/cases', key: 'navCases', match: 'cases' },
   { href: '#/duties', key: 'navDuties', match: 'duties' },
   { href: '#/bulk', key: 'navBulk', match: 'bulk', adminOnly: true },
+  { href: '#/calendar', key: 'navCalendar', match: 'calendar' },
 ];
 
 export function Layout(props: {

@@ -14,13 +14,33 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
   return <span class={`badge badge-${tone}`}>{label(status)}</span>;
 }
 
-export function Flags({ overdue, stuck }: { overdue: boolean; stuck: boolean }) {
+export function Flags(props: { overdue: boolean; stuck: boolean; provisional?: boolean; v1?: boolean }) {
   const { t } = useI18n();
   return (
     <>
-      {stuck && <span class="badge badge-danger">{t('stuck')}</span>}
-      {overdue && <span class="badge badge-warn">{t('overdue')}</span>}
+      {props.stuck && <span class="badge badge-danger">{t('stuck')}</span>}
+      {props.overdue && <span class="badge badge-warn">{t('overdue')}</span>}
+      {props.provisional && <ProvisionalBadge />}
+      {props.v1 && (
+        <span class="badge badge-muted" data-testid="v1-badge">
+          {t('machineV1')}
+        </span>
+      )}
     </>
+  );
+}
+
+/** A due date counted on weekdays because its year has no holiday table yet. */
+export function ProvisionalBadge({ version }: { version?: string | null }) {
+  const { t } = useI18n();
+  return (
+    <span
+      class="badge badge-provisional"
+      title={`${t('provisionalHint')}${version ? ` (${t('calendarVersion')} ${version})` : ''}`}
+      data-testid="provisional-badge"
+    >
+      {t('provisional')}
+    </span>
   );
 }
 

@@ -18,6 +18,8 @@ export interface Filters {
   receivingUnit: string;
   overdue: string;
   stuck: string;
+  provisional: string;
+  machineVersion: string;
   deadlineFrom: string;
   deadlineTo: string;
 }
@@ -31,6 +33,8 @@ export const EMPTY_FILTERS: Filters = {
   receivingUnit: '',
   overdue: '',
   stuck: '',
+  provisional: '',
+  machineVersion: '',
   deadlineFrom: '',
   deadlineTo: '',
 };
@@ -45,6 +49,8 @@ export function filtersFrom(q: URLSearchParams): Filters {
     receivingUnit: q.get('receivingUnit') ?? '',
     overdue: q.get('overdue') ?? '',
     stuck: q.get('stuck') ?? '',
+    provisional: q.get('provisional') ?? '',
+    machineVersion: q.get('machineVersion') ?? '',
     deadlineFrom: q.get('deadlineFrom') ?? '',
     deadlineTo: q.get('deadlineTo') ?? '',
   };
@@ -66,6 +72,8 @@ export function filterQuery(f: Filters): Record<string, string | string[] | unde
     receivingUnit: f.receivingUnit || undefined,
     overdue: f.overdue || undefined,
     stuck: f.stuck || undefined,
+    provisional: f.provisional || undefined,
+    machineVersion: f.machineVersion || undefined,
     deadlineFrom: f.deadlineFrom ? dayStart(f.deadlineFrom) : undefined,
     deadlineTo: f.deadlineTo ? dayEnd(f.deadlineTo) : undefined,
   };
@@ -86,7 +94,7 @@ export function FilterForm(props: {
     setF(next);
     if (props.live) props.onApply(next);
   };
-  const tri = (key: 'overdue' | 'stuck') => (
+  const tri = (key: 'overdue' | 'stuck' | 'provisional') => (
     <select
       id={`filter-${key}`}
       class="input"
@@ -220,6 +228,27 @@ export function FilterForm(props: {
           {i.t('stuck')}
         </label>
         {tri('stuck')}
+      </div>
+      <div class="field field-narrow">
+        <label class="field-label" for="filter-provisional" title={i.t('provisionalHint')}>
+          {i.t('provisional')}
+        </label>
+        {tri('provisional')}
+      </div>
+      <div class="field field-narrow">
+        <label class="field-label" for="filter-machineVersion">
+          {i.t('machineVersion')}
+        </label>
+        <select
+          id="filter-machineVersion"
+          class="input"
+          value={f.machineVersion}
+          onChange={(e) => set({ machineVersion: e.currentTarget.value })}
+        >
+          <option value="">{i.t('any')}</option>
+          <option value="1">1</option>
+          <option value="2">2</option>
+        </select>
       </div>
       <div class="field">
         <label class="field-label" for="filter-from">

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { eventMeta, get, type CaseDetail, type EventMeta, type User } from '../api';
 import { Card, ErrorNote, Flags, Loading, StatusBadge } from '../components/common';
-import { DueIn, DutyTable } from '../components/DutyTable';
+import { DueIn, DutyTable, PlannedDutyTable } from '../components/DutyTable';
 import { EventForm } from '../components/EventForm';
 import { InterventionDialog } from '../components/InterventionDialog';
+import { MigrationDialog } from '../components/MigrationDialog';
 import { Statechart } from '../components/Statechart';
 import { Timeline } from '../components/Timeline';
 import { dateTime } from '../format';
 import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
 import { NotFound } from './NotFound';
+
+const MIGRATE = 'admin.case.migrate';
 
 function Toast({ text, onGone }: { text: string; onGone: () => void }) {
   useEffect(() => {
@@ -41,16 +44,17 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
   const meta = useAsync(() => eventMeta(), []);
   const [openForm, setOpenForm] = useState<string | null>(null);
   const [dialog, setDialog] = useState(false);
+  const [migrating, setMigrating] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
 
   // Deadlines move cases on their own: refresh while the page is open (not while a form is open).
   useEffect(() => {
-    if (openForm || dialog) return;
+    if (openForm || dialog || migrating) return;
     const t = setInterval(() => {
       if (document.visibilityState === 'visible') detail.reload();
     }, 10_000);
     return () => clearInterval(t);
-  }, [openForm, dialog, detail.reload]);
+  }, [openForm, dialog, migrating, detail.reload]);
 
   if (detail.error?.status === 404) return <NotFound kind="case" />;
   if (detail.error && !detail.data) return <ErrorNote error={detail.error} />;
@@ -60,7 +64,9 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
   const metas = meta.data;
   const allowed = d.allowedEvents.map((a) => metas?.get(a.type)).filter((m): m is EventMeta => !!m);
   const business = allowed.filter((m) => !m.intervention);
-  const interventions = allowed.filter((m) => m.intervention);
+  // migration has its own dialog: the dry run first
+  const interventions = allowed.filter((m) => m.intervention && m.type !== MIGRATE);
+  const mayMigrate = d.allowedEvents.some((a) => a.type === MIGRATE);
   const dutyChoices = d.openDuties.map((x) => ({
     value: x.id,
     label: `${i.l(x.what)} · ${dateTime(x.dueAt, i.lang)}${x.stuck ? ` · ${i.t('stuck')}` : ''}`,
@@ -68,6 +74,7 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
   const done = (label: string) => {
     setOpenForm(null);
     setDialog(false);
+    setMigrating(false);
     setToast(`${i.t('submitted')}：${label}`);
     detail.reload();
   };
@@ -94,7 +101,11 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
         </div>
         <div class="case-status">
           <StatusBadge status={d.status} />
-          <Flags overdue={live?.overdue ?? s?.overdue ?? false} stuck={live?.stuck ?? s?.stuck ?? false} />
+          <Flags
+            overdue={live?.overdue ?? s?.overdue ?? false}
+            stuck={live?.stuck ?? s?.stuck ?? false}
+            provisional={(live?.provisional ?? 0) > 0 || (s?.provisional ?? false)}
+          />
         </div>
         <dl class="case-facts">
           <div>
@@ -138,6 +149,10 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
             </>
           )}
           <div>
+            <dt>{i.t('machineVersion')}</dt>
+            <dd data-testid="machine-version">{live?.machineVersion ?? s?.machineVersion ?? '—'}</dd>
+          </div>
+          <div>
             <dt>{i.t('nextDeadline')}</dt>
             <dd>
               {dateTime(nextDeadline, i.lang)}
@@ -150,6 +165,11 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
             </dd>
           </div>
         </dl>
+        {mayMigrate && (
+          <button class="btn" onClick={() => setMigrating(true)} data-testid="open-migration">
+            {i.t('migrate')}
+          </button>
+        )}
         {interventions.length > 0 && (
           <button class="btn btn-danger" onClick={() => setDialog(true)} data-testid="open-intervention">
             {i.t('intervene')}
@@ -164,6 +184,11 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
           <Card title={i.t('openDuties')}>
             {d.openDuties.length ? <DutyTable duties={d.openDuties} /> : <p class="muted">{i.t('none')}</p>}
           </Card>
+          {live && live.plannedDuties.length > 0 && (
+            <Card title={i.t('plannedDuties')} testid="planned">
+              <PlannedDutyTable duties={live.plannedDuties} />
+            </Card>
+          )}
           <Card title={i.t('actions')} testid="actions">
             {!metas ? (
               <Loading />
@@ -234,6 +259,13 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
         </aside>
       </div>
 
+      {migrating && (
+        <MigrationDialog
+          caseId={d.caseId}
+          onDone={() => done(i.t('migrateDone'))}
+          onClose={() => setMigrating(false)}
+        />
+      )}
       {dialog && metas && (
         <InterventionDialog
           caseId={d.caseId}

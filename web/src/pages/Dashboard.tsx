@@ -107,6 +107,22 @@ export function Dashboard({ user }: { user: User }) {
           tone={technical.length ? 'danger' : 'default'}
         />
         <Kpi label={i.t('next30')} value={window30.data?.total ?? '…'} tone="info" />
+        <Kpi
+          label={i.t('kpiProvisional')}
+          value={s?.provisional ?? '…'}
+          tone={s?.provisional ? 'info' : 'default'}
+          href={listHref({ provisional: 'true' })}
+          testid="kpi-provisional"
+        />
+        {user.role === 'org_admin' && (s?.notMigrated ?? 0) > 0 && (
+          <Kpi
+            label={i.t('kpiNotMigrated')}
+            value={s?.notMigrated ?? 0}
+            tone="warn"
+            href={listHref({ machineVersion: '1' })}
+            testid="kpi-not-migrated"
+          />
+        )}
       </div>
 
       <div class="grid grid-3">

@@ -1,5 +1,5 @@
 import { DEMO_CADRE_ID } from '../../../../stack/demo/persons';
-import { UNITS } from '../../../machines/support/fixtures';
+import { UNITS } from '../../../machines/v2/support/fixtures';
 import { nomineeAt } from '../../support/nominee';
 
 export interface CaseUnits {
