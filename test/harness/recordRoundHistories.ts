@@ -1,8 +1,9 @@
-// Records the round's histories into test/histories/ beside the older ones (which it leaves
-// alone): a round workflow through applications, recommendations, decision and launch, and the two
-// cases its launch started — one approved against the stored allocation (the reserveIntake
-// activity and its patch marker), one refused by it (the place released). Run after a deliberate,
-// compatible change of the round or case workflow:
+// Records the round's histories: the round workflow through applications, recommendations,
+// decision and launch (test/histories/round-launched.json, beside the machine folders), and the two
+// cases its launch started, on machine v2 (test/histories/v2/round-case-*.json) — one approved
+// against the stored allocation (its reserveIntake activity), one refused by it (the place
+// released). It leaves every other history alone. Run after a deliberate, compatible change of the
+// round or case workflow:
 //   npx tsx test/harness/recordRoundHistories.ts
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,7 +29,7 @@ import {
 import { caseWorkflowId } from '../../workflows/secondment/definitions';
 import { roundWorkflowId } from '../../workflows/round/definitions';
 import { bundleWorkflows } from '../../worker/createWorker';
-import { HISTORIES_DIR, historyToJson } from '../temporal/support/histories';
+import { HISTORIES_DIR, RECORDING_DIR, historyToJson } from '../temporal/support/histories';
 import { runChain } from '../temporal/support/runChain';
 import { testDataConverter } from './codec';
 import { connectTo } from './environments';
@@ -162,16 +163,16 @@ async function main(): Promise<void> {
         roundCaseId(roundId, 'rr-recorded-1')
       )
         throw new Error('unexpected case id');
-      const save = async (name: string, workflowId: string) => {
+      const save = async (dir: string, name: string, workflowId: string) => {
         const runs = await runChain(dev.client, workflowId);
         const history = runs.at(-1)?.history;
         if (!history || runs.length !== 1) throw new Error(`${workflowId}: ${runs.length} runs`);
-        await writeFile(path.join(HISTORIES_DIR, `${name}.json`), historyToJson(history));
-        console.log(`${name}.json`);
+        await writeFile(path.join(dir, `${name}.json`), historyToJson(history));
+        console.log(path.relative(HISTORIES_DIR, path.join(dir, `${name}.json`)));
       };
-      await save('round-launched', roundWorkflowId(roundId));
-      await save('round-case-approved', caseWorkflowId(approved.caseId));
-      await save('round-case-over-quota', caseWorkflowId(refused.caseId));
+      await save(HISTORIES_DIR, 'round-launched', roundWorkflowId(roundId));
+      await save(RECORDING_DIR, 'round-case-approved', caseWorkflowId(approved.caseId));
+      await save(RECORDING_DIR, 'round-case-over-quota', caseWorkflowId(refused.caseId));
     });
   } finally {
     await db.close();
