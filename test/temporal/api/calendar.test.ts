@@ -50,7 +50,7 @@ const in2027 = (d: DutyOut) =>
 
 beforeAll(async () => {
   api = await createApiWorld();
-  for (const u of ['admin', 'sender', 'receiver', 'cadre']) s[u] = await login(api.http, u);
+  for (const u of ['admin', 'sender', 'receiver', 'cadre', 'united-front']) s[u] = await login(api.http, u);
   const created = ok(await call(api.http, s.sender!, 'POST', '/api/cases', nominationBody(A_UNITS)));
   caseId = json<{ case: { caseId: string } }>(created).case.caseId;
   await waitForProjection(api, caseId);
@@ -60,7 +60,8 @@ beforeAll(async () => {
   // posted: the term runs from the arrival, so its reviews and its end fall in 2027
   await send('receiver', 'posting.post.arrange', P.arrange);
   await send('receiver', 'posting.appointment.file', P.appointment);
-  await send('cadre', 'posting.party.transfer', P.party);
+  // the demo cadre (冯雅琴) is 党外: the 统战部 acknowledges the copy instead of a party transfer
+  await send('united-front', 'posting.unitedFront.acknowledge', { documentNo: '统战〔2026〕5号' });
   await send('sender', 'posting.introduction.send', P.intro);
   await send('receiver', 'posting.mentor.name', P.mentor);
   await send('receiver', 'posting.duties.assign', P.duties);

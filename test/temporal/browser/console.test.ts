@@ -323,11 +323,12 @@ test('provisional deadlines show on the duty, in the list and on the dashboard; 
   const caseId = await nominate('sender', nominationBody(A_UNITS));
   const as = async (who: string, type: string, payload: object) =>
     ok(await call(api.http, sessions[who]!, 'POST', `/api/cases/${caseId}/events/${type}`, payload));
-  for (const u of ['receiver', 'cadre']) sessions[u] ??= await login(api.http, u);
+  for (const u of ['receiver', 'united-front']) sessions[u] ??= await login(api.http, u);
   await as('admin', 'approval.approve', P.approve);
   await as('receiver', 'posting.post.arrange', P.arrange);
   await as('receiver', 'posting.appointment.file', P.appointment);
-  await as('cadre', 'posting.party.transfer', P.party);
+  // the demo cadre (冯雅琴) is 党外: the 统战部 acknowledges the copy instead of a party transfer
+  await as('united-front', 'posting.unitedFront.acknowledge', { documentNo: '统战〔2026〕5号' });
   await as('sender', 'posting.introduction.send', P.intro);
   await as('receiver', 'posting.mentor.name', P.mentor);
   await as('receiver', 'posting.duties.assign', P.duties);

@@ -14,7 +14,7 @@ let w: CliWorld;
 
 beforeAll(async () => {
   w = await createCliWorld();
-  for (const user of ['admin', 'sender', 'receiver', 'cadre']) await w.login(user);
+  for (const user of ['admin', 'sender', 'receiver', 'cadre', 'united-front']) await w.login(user);
 });
 afterAll(async () => {
   await w?.close();
@@ -82,7 +82,8 @@ test('calendar: list, load a year from a file (org admins), the provisional filt
     ['admin', 'approval.approve', P.approve],
     ['receiver', 'posting.post.arrange', P.arrange],
     ['receiver', 'posting.appointment.file', P.appointment],
-    ['cadre', 'posting.party.transfer', P.party],
+    // the demo cadre (冯雅琴) is 党外: the 统战部 acknowledges the copy instead of a party transfer
+    ['united-front', 'posting.unitedFront.acknowledge', { documentNo: '统战〔2026〕5号' }],
     ['sender', 'posting.introduction.send', P.intro],
     ['receiver', 'posting.mentor.name', P.mentor],
     ['receiver', 'posting.duties.assign', P.duties],

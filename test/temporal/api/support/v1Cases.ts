@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../../machines/secondment/v1';
+import { DEMO_CADRE_ID } from '../../../../stack/demo/persons';
 import { getCaseState, recordCaseParties } from '../../../../store';
 import {
   caseWorkflowId,
@@ -20,7 +21,14 @@ export async function startV1(api: ApiWorld): Promise<{ caseId: string; firstRun
   const now = new Date();
   const year = now.getUTCFullYear();
   // 30 years old whenever the test runs (v1 checks the age from the birth date)
-  const n = nomination({ caseId, at: now.toISOString(), year, cadre: { birthDate: `${year - 30}-03-14` } });
+  // the cadre is the demo cadre account's person, so that account sees the case (a v1 case of
+  // before the registry whose person was backfilled)
+  const n = nomination({
+    caseId,
+    at: now.toISOString(),
+    year,
+    cadre: { id: DEMO_CADRE_ID, birthDate: `${year - 30}-03-14` },
+  });
   await recordCaseParties(api.world.db, {
     caseId,
     orgUnit: n.orgUnit,
@@ -49,7 +57,13 @@ export async function v1Send(
   role: Role,
 ): Promise<void> {
   await api.env.client.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(eventUpdate(type), {
-    args: [{ ...payload, actor: actor(role), at: new Date().toISOString() }],
+    args: [
+      {
+        ...payload,
+        actor: role === 'cadre' ? { ...actor(role), id: DEMO_CADRE_ID } : actor(role),
+        at: new Date().toISOString(),
+      },
+    ],
   });
 }
 
