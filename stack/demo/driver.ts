@@ -179,19 +179,19 @@ export function startDemoParties(deps: { db: Db; cases: SecondmentClient; roundI
       listRecommendations(deps.db, deps.roundId),
     ]);
     const post = new Map(recs.map((r) => [r.id, r.assignment]));
-    let n = 0;
-    for (const rc of cases) {
-      if (stopped) return;
-      n += 1;
+    // Each case's parties act independently (one workflow each), so the cases are served at once:
+    // machine v2 keeps several periodic duties open together, more than one pass in turn keeps up with
+    // on the demo's fast clock.
+    const actOn = async (rc: (typeof cases)[number], n: number): Promise<void> => {
       const state = await getCaseState(deps.db, rc.caseId);
-      if (!state) continue;
+      if (!state) return;
       const read = readout(state.snapshot);
-      if (read.closed) continue;
+      if (read.closed) return;
       const ctx = state.snapshot.snapshot.context;
       if (rc.personId === DEMO_NEGLECTED_PERSON) {
         // left alone until an org admin has intervened on it
         const trail = await getAuditTrail(deps.db, rc.caseId);
-        if (!trail.some((e) => e.eventType.startsWith('admin.'))) continue;
+        if (!trail.some((e) => e.eventType.startsWith('admin.'))) return;
       }
       const view = caseViewOf(read, state.seq, state.run);
       const assignment = post.get(rc.recommendationId) ?? null;
@@ -203,6 +203,7 @@ export function startDemoParties(deps: { db: Db; cases: SecondmentClient; roundI
           : null,
       };
       for (const duty of view.openDuties) {
+        if (stopped) return;
         if (duty.paused || !ripe(duty, Date.now(), n % 5 === 0)) continue;
         const step = stepFor(duty, facts, n);
         if (!step) continue;
@@ -217,10 +218,14 @@ export function startDemoParties(deps: { db: Db; cases: SecondmentClient; roundI
                 ? ctx.unitedFrontUnit
                 : duty.owner.unit,
         };
+        // Every ripe duty in turn: the workflow judges each against the case as it is by then, so a
+        // step that must wait (the annual assessment for the sending unit's record) is refused and
+        // the others still go ahead.
         await deps.cases.send(rc.caseId, step.type, { ...step.payload, actor }).catch(() => undefined);
-        break; // the case changed: look again next time
       }
-    }
+    };
+    if (stopped) return;
+    await Promise.all(cases.map((rc, i) => actOn(rc, i + 1).catch(() => undefined)));
   };
   const timer = setInterval(() => {
     busy = busy.then(() => (stopped ? undefined : tick().catch(() => undefined)));
