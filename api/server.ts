@@ -29,6 +29,7 @@ import { stuckRoutes } from './routes/stuck';
 import { userRoutes } from './routes/users';
 import { unitRoutes } from './routes/units';
 import { personRoutes } from './routes/persons';
+import { reservePoolRoutes } from './routes/reservePool';
 import { notificationRoutes } from './routes/notifications';
 import { roundRoutes } from './routes/rounds';
 import { roundEntryRoutes } from './routes/roundEntries';
@@ -129,6 +130,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     userRoutes(r, ctx);
     unitRoutes(r, ctx);
     personRoutes(r, ctx);
+    reservePoolRoutes(r, ctx);
     notificationRoutes(r, ctx);
     roundRoutes(r, ctx);
     roundEntryRoutes(r, ctx);

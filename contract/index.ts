@@ -21,3 +21,5 @@ export * from './notifications';
 export * from './seminars';
 export * from './migration';
 export * from './calendar';
+export * from './reservePool';
+export * from './views';

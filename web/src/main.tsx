@@ -11,6 +11,13 @@ import { Dashboard } from './pages/Dashboard';
 import { Login } from './pages/Login';
 import { MyDuties } from './pages/MyDuties';
 import { NotFound } from './pages/NotFound';
+import { Nominate } from './pages/Nominate';
+import { Notifications } from './pages/Notifications';
+import { PersonPage } from './pages/PersonPage';
+import { ReservePool } from './pages/ReservePool';
+import { RoundList } from './pages/RoundList';
+import { RoundPage } from './pages/RoundPage';
+import { Units } from './pages/Units';
 import { useRoute } from './router';
 import './styles.css';
 
@@ -68,6 +75,14 @@ function App() {
     else if (section === 'duties') page = <MyDuties user={user} />;
     else if (section === 'bulk') page = <Bulk user={user} />;
     else if (section === 'calendar') page = <Calendar user={user} />;
+    else if (section === 'nominate') page = <Nominate user={user} />;
+    else if (section === 'pool') page = <ReservePool user={user} />;
+    else if (section === 'rounds' && !id) page = <RoundList />;
+    else if (section === 'rounds' && id)
+      page = <RoundPage key={id} roundId={id} tab={extra ?? ''} user={user} />;
+    else if (section === 'units') page = <Units code={id} user={user} />;
+    else if (section === 'persons' && id) page = <PersonPage key={id} personId={id} />;
+    else if (section === 'notifications') page = <Notifications />;
     else page = <NotFound kind="page" />;
     body = (
       <Layout user={user} section={section} onLogout={() => void logout()} onToggleLang={toggleLang}>

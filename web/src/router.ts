@@ -33,6 +33,10 @@ export function useRoute(): Route {
 }
 
 export const caseHref = (caseId: string): string => `#/cases/${encodeURIComponent(caseId)}`;
+export const personHref = (id: string): string => `#/persons/${encodeURIComponent(id)}`;
+export const unitHref = (code: string): string => `#/units/${encodeURIComponent(code)}`;
+export const roundHref = (id: string, tab?: string): string =>
+  `#/rounds/${encodeURIComponent(id)}${tab ? `/${encodeURIComponent(tab)}` : ''}`;
 
 export function navigate(href: string): void {
   if (location.hash !== href) location.hash = href;

@@ -1,12 +1,23 @@
 import type { ComponentChildren } from 'preact';
 import type { User } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
+import { HeaderSearch } from './HeaderSearch';
 
-const NAV: { href: string; key: MessageKey; match: string; adminOnly?: boolean }[] = [
+const NAV: { href: string; key: MessageKey; match: string; roles?: string[] }[] = [
   { href: '#/', key: 'navDashboard', match: '' },
+  { href: '#/rounds', key: 'navRounds', match: 'rounds' },
   { href: '#/cases', key: 'navCases', match: 'cases' },
+  { href: '#/nominate', key: 'navNominate', match: 'nominate', roles: ['org_admin', 'sending_officer'] },
+  {
+    href: '#/pool',
+    key: 'navPool',
+    match: 'pool',
+    roles: ['org_admin', 'united_front', 'auditor', 'sending_officer'],
+  },
+  { href: '#/units', key: 'navUnits', match: 'units' },
   { href: '#/duties', key: 'navDuties', match: 'duties' },
-  { href: '#/bulk', key: 'navBulk', match: 'bulk', adminOnly: true },
+  { href: '#/notifications', key: 'navNotifications', match: 'notifications' },
+  { href: '#/bulk', key: 'navBulk', match: 'bulk', roles: ['org_admin'] },
   { href: '#/calendar', key: 'navCalendar', match: 'calendar' },
 ];
 
@@ -31,12 +42,13 @@ export function Layout(props: {
           </div>
         </div>
         <nav class="mainnav">
-          {NAV.filter((n) => !n.adminOnly || props.user.role === 'org_admin').map((n) => (
+          {NAV.filter((n) => !n.roles || n.roles.includes(props.user.role)).map((n) => (
             <a key={n.href} href={n.href} class={props.section === n.match ? 'active' : ''}>
               {i.t(n.key)}
             </a>
           ))}
         </nav>
+        <HeaderSearch />
         <div class="userbox">
           <span class="user-name" data-testid="user-name">
             {props.user.displayName}
