@@ -116,12 +116,14 @@ async function nominator(ctx: ApiContext, user: ApiUser, body: NominationInput):
   }
   if (user.role === 'org_admin') {
     const org = await nearestDepartment(ctx.db, body.sendingUnit, 'org_dept');
-    if (org === null || !user.units.includes(org))
+    if (org === null || !user.units.includes(org)) {
+      const name = org ? (await unitNames(ctx.db, [org])).get(org) : undefined;
       throw new ApiError(
         'FORBIDDEN',
-        `派出单位的案件归${org ?? '—'}管理，不是本组织部 / a case of this sending unit belongs to ${org ?? 'no department'}, not yours`,
+        `派出单位的案件归${name?.zh ?? org ?? '—'}管理，不是本组织部 / a case of this sending unit belongs to ${name?.en ?? org ?? 'no department'}, not yours`,
         { field: 'sendingUnit' },
       );
+    }
     return { id: user.username, role: user.role, unit: org };
   }
   throw new ApiError(

@@ -2,11 +2,16 @@ import type { Label } from './api';
 
 /** Interface text of the round, registry and directory pages: zh-CN first. */
 export const ROUND_MESSAGES = {
-  navRounds: { zh: '年度批次', en: 'Rounds' },
+  navRounds: { zh: '批次', en: 'Rounds' },
   navNominate: { zh: '推荐', en: 'Nominate' },
-  navPool: { zh: '拟选派干部库', en: 'Reserve pool' },
+  navPool: { zh: '选派库', en: 'Pool' },
   navUnits: { zh: '单位库', en: 'Units' },
   navNotifications: { zh: '我的通知', en: 'My notifications' },
+  navShortCases: { zh: '案件', en: 'Cases' },
+  navShortDuties: { zh: '待办', en: 'My duties' },
+  navShortBulk: { zh: '批量', en: 'Bulk' },
+  poolTitle: { zh: '拟选派干部库', en: 'Reserve pool · 拟选派干部库' },
+  roundsTitle: { zh: '年度挂职工作批次', en: 'Rounds · 年度挂职工作' },
   searchByName: { zh: '按姓名查找干部或案件', en: 'Find a cadre or case by name' },
   persons: { zh: '干部', en: 'Persons' },
   noMatch: { zh: '没有找到', en: 'No match' },

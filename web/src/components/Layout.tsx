@@ -6,7 +6,7 @@ import { HeaderSearch } from './HeaderSearch';
 const NAV: { href: string; key: MessageKey; match: string; roles?: string[] }[] = [
   { href: '#/', key: 'navDashboard', match: '' },
   { href: '#/rounds', key: 'navRounds', match: 'rounds' },
-  { href: '#/cases', key: 'navCases', match: 'cases' },
+  { href: '#/cases', key: 'navShortCases', match: 'cases' },
   { href: '#/nominate', key: 'navNominate', match: 'nominate', roles: ['org_admin', 'sending_officer'] },
   {
     href: '#/pool',
@@ -15,9 +15,8 @@ const NAV: { href: string; key: MessageKey; match: string; roles?: string[] }[] 
     roles: ['org_admin', 'united_front', 'auditor', 'sending_officer'],
   },
   { href: '#/units', key: 'navUnits', match: 'units' },
-  { href: '#/duties', key: 'navDuties', match: 'duties' },
-  { href: '#/notifications', key: 'navNotifications', match: 'notifications' },
-  { href: '#/bulk', key: 'navBulk', match: 'bulk', roles: ['org_admin'] },
+  { href: '#/duties', key: 'navShortDuties', match: 'duties' },
+  { href: '#/bulk', key: 'navShortBulk', match: 'bulk', roles: ['org_admin'] },
   { href: '#/calendar', key: 'navCalendar', match: 'calendar' },
 ];
 
@@ -50,13 +49,22 @@ export function Layout(props: {
         </nav>
         <HeaderSearch />
         <div class="userbox">
-          <span class="user-name" data-testid="user-name">
-            {props.user.displayName}
-          </span>
-          <span class="user-role">
-            {i.role(props.user.role)}
-            {props.user.units[0] ? ` · ${i.unit(props.user.units[0])}` : ''}
-          </span>
+          <a
+            href="#/notifications"
+            class={`linkish mail-link ${props.section === 'notifications' ? 'active' : ''}`}
+            data-testid="nav-notifications"
+          >
+            {i.t('navNotifications')}
+          </a>
+          <div class="user-id">
+            <span class="user-name" data-testid="user-name">
+              {props.user.displayName}
+            </span>
+            <span class="user-role">
+              {i.role(props.user.role)}
+              {props.user.units[0] ? ` · ${i.unit(props.user.units[0])}` : ''}
+            </span>
+          </div>
           <button
             class="linkish"
             onClick={props.onToggleLang}

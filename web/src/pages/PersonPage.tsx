@@ -90,7 +90,7 @@ export function PersonPage({ personId }: { personId: string }) {
           )}
           {d.reservePool && (
             <>
-              <div class="subhead">{i.t('navPool')}</div>
+              <div class="subhead">{i.t('poolTitle')}</div>
               <p class="small">
                 {d.reservePool.enteredOn} · {i.t(`poolSource_${d.reservePool.source}`)}
                 {d.reservePool.active ? '' : ` · ${i.t('inactive')}`}

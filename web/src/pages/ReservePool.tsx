@@ -24,7 +24,7 @@ export function ReservePool({ user }: { user: User }) {
   return (
     <div class="page" data-testid="reserve-pool">
       <div class="page-head">
-        <h1>{i.t('navPool')}</h1>
+        <h1>{i.t('poolTitle')}</h1>
       </div>
       {admin && <AddToPool onAdded={pool.reload} />}
       <Card

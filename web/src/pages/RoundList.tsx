@@ -13,7 +13,7 @@ export function RoundList() {
   return (
     <div class="page" data-testid="round-list">
       <div class="page-head">
-        <h1>{i.t('navRounds')}</h1>
+        <h1>{i.t('roundsTitle')}</h1>
       </div>
       <ErrorNote error={rounds.error} />
       <Card>
