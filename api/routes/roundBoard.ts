@@ -112,10 +112,11 @@ async function recommendationOf(
   return rec;
 }
 
-const quotaExceeded = (unit: string, quota: number, assigned: number) =>
+/** Over the allocation: refused with the rule named, the unit by its name (codes are for machines). */
+const quotaExceeded = (unit: { zh: string; en: string }, quota: number, assigned: number) =>
   new ApiError(
     'QUOTA_EXCEEDED',
-    `接收单位${unit}名额${quota}人，已确定${assigned}人，名额已满 / receiving unit ${unit} has a quota of ${quota} and ${assigned} assigned: no place left`,
+    `接收单位${unit.zh}名额${quota}人，已确定${assigned}人，名额已满 / receiving unit ${unit.en} has a quota of ${quota} and ${assigned} assigned: no place left`,
     { field: 'body.receivingUnit', rule: 'approval.quota' },
   );
 
@@ -240,7 +241,10 @@ export function roundBoardRoutes(r: ZodApp, ctx: ApiContext): void {
       const others = (await listRecommendations(ctx.db, round.id)).filter(
         (x) => x.assignment?.receivingUnit === receivingUnit && x.id !== rec.id,
       ).length;
-      if (others >= quota) throw quotaExceeded(receivingUnit, quota, others);
+      if (others >= quota) {
+        const name = (await unitNames(ctx.db, [receivingUnit])).get(receivingUnit);
+        throw quotaExceeded(name ?? { zh: receivingUnit, en: receivingUnit }, quota, others);
+      }
       await assign(ctx.db, {
         roundId: round.id,
         recommendationId: rec.id,
