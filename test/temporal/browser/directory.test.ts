@@ -108,14 +108,18 @@ test('the unit directory is a tree with its departments; the org admin edits a u
     await page.goto(`${base}/#/units`);
     const tree = page.locator('[data-testid=unit-tree]');
     await expectText(tree, '东安县白沙镇');
-    const order = await tree.locator('li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-unit')));
+    const order = await page.evaluate<string[]>(
+      "[...document.querySelectorAll('[data-testid=unit-tree] li')].map((l) => l.getAttribute('data-unit'))",
+    );
     // city → county → township, each under its parent
     expect(order.indexOf('city')).toBeLessThan(order.indexOf('county.a'));
     expect(order.indexOf('county.a')).toBeLessThan(order.indexOf('county.a.town-b'));
     const indent = async (code: string) =>
-      tree
-        .locator(`li[data-unit="${code}"]`)
-        .evaluate((l) => parseInt((l as HTMLElement).style.paddingLeft || '0'));
+      parseInt(
+        /padding-left:\s*(\d+)/.exec(
+          (await tree.locator(`li[data-unit="${code}"]`).getAttribute('style')) ?? '',
+        )?.[1] ?? '0',
+      );
     expect(await indent('county.a.town-b')).toBeGreaterThan(await indent('county.a'));
 
     await tree.locator('li[data-unit="county.a"] a').click();

@@ -5,7 +5,6 @@ import type { RoundStats } from '../../../contract';
 import { seedDemoRound } from '../../../stack/demo/round';
 import { call, createApiWorld, login, type ApiWorld, type Session } from '../api/support/apiWorld';
 import {
-  expectText,
   launchChromium,
   loginInBrowser,
   newContext,
@@ -52,11 +51,9 @@ const tileValue = async (page: Page, id: string) =>
   (await tile(page, id).locator('.kpi-value').innerText()).trim();
 const tableOf = async (page: Page, testid: string) =>
   Object.fromEntries(
-    await page
-      .locator(`[data-testid=${testid}] tr`)
-      .evaluateAll((rows) =>
-        rows.map((r) => [r.getAttribute('data-key'), Number(r.querySelectorAll('td')[1]?.textContent)]),
-      ),
+    await page.evaluate<[string, number][]>(
+      `[...document.querySelectorAll('[data-testid=${testid}] tr')].map((r) => [r.getAttribute('data-key'), Number(r.querySelectorAll('td')[1].textContent)])`,
+    ),
   ) as Record<string, number>;
 
 test('the statistics page shows the API’s numbers and downloads a real XLSX with the names', async () => {

@@ -71,6 +71,4 @@ export async function expectText(locator: Locator, text: string, ms = 10_000): P
 
 /** How far the page scrolls sideways (0 on a page that fits). */
 export const sidewaysOverflow = (page: Page): Promise<number> =>
-  page.evaluate(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  ) as Promise<number>;
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
