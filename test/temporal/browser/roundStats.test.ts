@@ -5,6 +5,7 @@ import type { RoundStats } from '../../../contract';
 import { seedDemoRound } from '../../../stack/demo/round';
 import { call, createApiWorld, login, type ApiWorld, type Session } from '../api/support/apiWorld';
 import {
+  expectText,
   launchChromium,
   loginInBrowser,
   newContext,
@@ -121,6 +122,42 @@ test('the statistics page shows the API’s numbers and downloads a real XLSX wi
 
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(await sidewaysOverflow(page)).toBe(0);
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the round’s other tabs by name: overview, applications, recommendations; a seminar’s attendance and minutes', async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  try {
+    await loginInBrowser(page, base, 'admin');
+    const problems = watchProblems(page);
+    await page.goto(`${base}/#/rounds/${roundId}`);
+    await expectText(page.locator('[data-testid=round-cases]'), '27');
+    await page.locator('[data-tab=applications]').click();
+    await expectText(page.locator('[data-testid=applications]'), '市委办公室');
+    await expectText(page.locator('[data-testid=applications]'), '副镇长');
+    await page.locator('[data-tab=recommendations]').click();
+    const wei = page.locator('[data-testid=recommendation-row]', { hasText: '韦国强' });
+    await expectText(wei, '年龄上限');
+    await expectText(wei, '未入选');
+
+    await page.locator('[data-tab=seminars]').click();
+    const seminar = page.locator('[data-testid=seminar]').first();
+    await expectText(seminar, '挂职干部座谈会');
+    const first = seminar.locator('tbody tr').first();
+    const invitee = (await first.locator('td').first().innerText()).split(' · ')[0]!.trim();
+    await first.locator('select').selectOption('true');
+    await seminar.locator('textarea').fill('交流挂职体会，提出意见建议三条。');
+    await seminar.locator('button[type=submit]').click();
+    await expectText(seminar, 'admin');
+    const stored = ok(await call(api.http, admin, 'GET', `/api/rounds/${roundId}/seminars`)).json() as {
+      items: { minutes: string | null; invitees: { name: { zh: string }; attended: boolean | null }[] }[];
+    };
+    expect(stored.items[0]?.minutes).toBe('交流挂职体会，提出意见建议三条。');
+    expect(stored.items[0]?.invitees.find((x) => x.name.zh === invitee)?.attended).toBe(true);
     expect(problems).toEqual([]);
   } finally {
     await context.close();
