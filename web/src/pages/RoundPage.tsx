@@ -44,7 +44,7 @@ export function RoundPage({ roundId, tab, user }: { roundId: string; tab: string
           <div class="muted small">
             {i.l(r.orgUnit.name)} · {r.kinds.map((k) => i.kind(k)).join('、')} · {i.t('term')} {r.term.start}{' '}
             → {r.term.end} ({i.t('monthsN', { n: r.term.months })}) · {i.t('subsidy')}{' '}
-            {r.subsidy.amountPerDay} {i.t('perDay')}（{i.l(r.subsidy.payerLabel)}）· {i.l(r.payRule.label)}
+            {r.subsidy.amountPerDay} {i.t('perDay')} ({i.l(r.subsidy.payerLabel)}) · {i.l(r.payRule.label)}
           </div>
         </div>
         <span class="badge badge-info" data-testid="round-status">
