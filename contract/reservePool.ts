@@ -2,7 +2,7 @@
 // and the eligibility the lifecycle's rules give them for a kind under a round's policy and term
 // (or the default policy and a year's term), so a department sees who may be recommended and why not.
 import { z } from 'zod';
-import { kindSchema } from '../machines/secondment/vocabulary';
+import { kindSchema } from '../machines/secondment/v2/vocabulary';
 import { personSchema, reservePoolEntrySchema } from './persons';
 import { eligibilitySchema, roundIdSchema } from './rounds';
 import { storableText } from './text';

@@ -15,8 +15,8 @@ const asNominationSource = (s: 'survey' | 'self' | 'mass' | 'organization') =>
 /*
  * GET /api/reserve-pool: the pool (拟选派干部库) of the caller's scope with each person's
  * eligibility for a kind, judged today by the lifecycle machine's own rules under a round's policy
- * and common term (or the default policy and 12 months). The same judgement a recommendation gets
- * at entry; nothing is stored.
+ * and common term (or the default policy and 12 months), for their age today. The same judgement a
+ * recommendation gets at entry; nothing is stored.
  */
 export function reservePoolRoutes(r: ZodApp, ctx: ApiContext): void {
   r.get(
@@ -63,7 +63,6 @@ export function reservePoolRoutes(r: ZodApp, ctx: ApiContext): void {
             requestedReceivingUnit: '',
           },
           getPolicy(policyId),
-          now.toISOString(),
         );
         items.push({
           person,

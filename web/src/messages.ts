@@ -10,6 +10,7 @@ export const ROUND_MESSAGES = {
   navShortCases: { zh: '案件', en: 'Cases' },
   navShortDuties: { zh: '待办', en: 'My duties' },
   navShortBulk: { zh: '批量', en: 'Bulk' },
+  navShortCalendar: { zh: '节假日', en: 'Calendar' },
   poolTitle: { zh: '拟选派干部库', en: 'Reserve pool · 拟选派干部库' },
   roundsTitle: { zh: '年度挂职工作批次', en: 'Rounds · 年度挂职工作' },
   searchByName: { zh: '按姓名查找干部或案件', en: 'Find a cadre or case by name' },

@@ -17,7 +17,7 @@ const NAV: { href: string; key: MessageKey; match: string; roles?: string[] }[] 
   { href: '#/units', key: 'navUnits', match: 'units' },
   { href: '#/duties', key: 'navShortDuties', match: 'duties' },
   { href: '#/bulk', key: 'navShortBulk', match: 'bulk', roles: ['org_admin'] },
-  { href: '#/calendar', key: 'navCalendar', match: 'calendar' },
+  { href: '#/calendar', key: 'navShortCalendar', match: 'calendar' },
 ];
 
 export function Layout(props: {
