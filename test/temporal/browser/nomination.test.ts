@@ -93,7 +93,11 @@ test('a refusal is shown at its field; a sending officer’s nomination appears 
   try {
     await loginInBrowser(p2, base, 'sender');
     await p2.goto(`${base}/#/nominate`);
-    // a sending officer nominates for their own unit only: it is the one choice offered
+    // a sending officer nominates for their own unit only: it is the one choice offered (the
+    // directory loads after the page, so wait for it before reading the choices)
+    await p2
+      .locator('#nom-sendingUnit option', { hasText: '市发展和改革委员会' })
+      .waitFor({ state: 'attached' });
     const own = await p2.locator('#nom-sendingUnit option').allInnerTexts();
     expect(own.map((o) => o.trim())).toEqual(['请选择', '市发展和改革委员会']);
     await pickPerson(p2, '冯雅');
