@@ -9,7 +9,7 @@ import {
 } from '../machines/secondment/projections';
 import { CASE_PAGE_MAX } from './constants';
 import { CASE_ID_PATTERN } from './caseId';
-import { booleanish, storableText } from './text';
+import { booleanish, domainYear, identifier, instantBetween, storableText, DOMAIN_YEARS } from './text';
 
 export {
   auditTailEntrySchema,
@@ -34,9 +34,9 @@ export const INTERVENTIONS = (Object.keys(eventPayloadSchemas) as EventType[]).f
 );
 
 const oneOrMany = z
-  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .union([identifier(64), z.array(identifier(64)).min(1).max(50)])
   .transform((v) => (Array.isArray(v) ? v : [v]));
-const instant = z.iso.datetime({ offset: true });
+const instant = instantBetween(DOMAIN_YEARS.from, DOMAIN_YEARS.to);
 
 export const caseSortSchema = z.enum(['nextDeadline', 'updatedAt', 'caseId', 'year', 'status']);
 export type CaseSort = z.infer<typeof caseSortSchema>;
@@ -45,30 +45,30 @@ export type CaseSort = z.infer<typeof caseSortSchema>;
 export const caseFilterSchema = z.object({
   status: oneOrMany.optional(),
   kind: oneOrMany.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: z.coerce.number().pipe(domainYear).optional(),
   /** part of the cadre's name (姓名) */
   q: storableText(1, 64).optional(),
   /** the cases of one round (批次) */
-  roundId: z.string().min(1).max(64).optional(),
+  roundId: identifier(64).optional(),
   /** the cases of one person of the registry */
-  personId: z.string().min(1).max(128).optional(),
-  sendingUnit: z.string().min(1).optional(),
-  receivingUnit: z.string().min(1).optional(),
+  personId: identifier(128).optional(),
+  sendingUnit: identifier(64).optional(),
+  receivingUnit: identifier(64).optional(),
   /** Either side: cases a unit sends or receives. */
-  unit: z.string().min(1).optional(),
+  unit: identifier(64).optional(),
   overdue: booleanish.optional(),
   stuck: booleanish.optional(),
   /** Cases with a provisional deadline (a year without a holiday table yet). */
   provisional: booleanish.optional(),
   /** Cases on this machine version (1: not migrated yet). */
-  machineVersion: z.coerce.number().int().min(1).optional(),
+  machineVersion: z.coerce.number().int().min(1).max(99).optional(),
   /** Inclusive window on next_deadline; cases without a deadline never match a window. */
   deadlineFrom: instant.optional(),
   deadlineTo: instant.optional(),
   sort: caseSortSchema.default('nextDeadline'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(CASE_PAGE_MAX).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 /** A filter as callers write it (every field optional). */
 export type CaseFilter = z.input<typeof caseFilterSchema>;
@@ -199,15 +199,15 @@ export type CaseAnswer = z.infer<typeof caseAnswerSchema>;
 export const caseIdParamSchema = z.object({
   id: z.string().regex(CASE_ID_PATTERN, 'case id: 6–64 letters, digits, _ or -'),
 });
-export const eventParamsSchema = caseIdParamSchema.extend({ type: z.string().min(1).max(64) });
+export const eventParamsSchema = caseIdParamSchema.extend({ type: identifier(64) });
 /** The event's payload; checked against the event's own schema by the route. */
-export const eventBodySchema = z.record(z.string(), z.unknown()).default({});
+export const eventBodySchema = z.record(identifier(64), z.unknown()).default({});
 
 /** An org admin entering a business event for another party of the case. */
 export const onBehalfSchema = z
   .object({
     role: z.enum(['sending_officer', 'receiving_officer', 'cadre']),
-    id: z.string().trim().min(1).max(128).optional(),
+    id: identifier(128).optional(),
   })
   .strict();
 export type OnBehalf = z.infer<typeof onBehalfSchema>;
@@ -221,9 +221,9 @@ export type OnBehalf = z.infer<typeof onBehalfSchema>;
 export const nominationBodySchema = nominationSchema
   .pick({ kind: true, programme: true, sendingUnit: true, requestedReceivingUnit: true, termMonths: true })
   .extend({
-    personId: z.string().trim().min(1).max(128),
+    personId: identifier(128),
     caseId: nominationSchema.shape.caseId.optional(),
-    year: z.number().int().min(2000).max(2100).optional(),
+    year: domainYear.optional(),
     cohort: storableText(1, 64).optional(),
     source: nominationSchema.shape.source,
     policy: nominationSchema.shape.policy.default('default'),

@@ -8,24 +8,24 @@ import { nominationSourceSchema } from '../machines/secondment/v2/input';
 import { categorySchema, gradeSchema, kindSchema, rankSchema } from '../machines/secondment/v2/vocabulary';
 import { dutyViewSchema } from '../machines/secondment/projections';
 import { personIdSchema } from './persons';
-import { dateBetween, storableText } from './text';
+import { dateBetween, domainYear, DOMAIN_YEARS, identifier, instantBetween, storableText } from './text';
 
 export const ROUND_ID_PATTERN = /^[A-Za-z0-9_-]{3,64}$/;
 export const roundIdSchema = z.string().regex(ROUND_ID_PATTERN, 'round id: 3–64 letters, digits, _ or -');
 export const roundIdParamSchema = z.object({ id: roundIdSchema });
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantBetween(DOMAIN_YEARS.from, DOMAIN_YEARS.to);
 const termDate = dateBetween(2000, 2100);
 
 /** POST /api/rounds */
 export const newRoundSchema = z
   .object({
     id: roundIdSchema.optional(),
-    year: z.number().int().min(2000).max(2100),
+    year: domainYear,
     name: storableText(1, 200),
     kinds: z.array(kindSchema).min(1).max(5),
     /** a shipped policy: 'default' or 'demo' */
-    policy: z.string().min(1).max(32).default('default'),
+    policy: identifier(32).default('default'),
     term: z
       .object({ start: termDate, end: termDate })
       .refine((t) => t.end > t.start, { message: 'term.end must be after term.start', path: ['end'] }),
@@ -227,7 +227,7 @@ export const recommendationSchema = z.object({
 export type Recommendation = z.infer<typeof recommendationSchema>;
 export const recommendationListSchema = z.object({ items: z.array(recommendationSchema) });
 export const recommendationAnswerSchema = z.object({ recommendation: recommendationSchema });
-export const recommendationParamsSchema = roundIdParamSchema.extend({ recId: z.string().min(1).max(64) });
+export const recommendationParamsSchema = roundIdParamSchema.extend({ recId: identifier(64) });
 export const reasonBodySchema = z.object({ reason: storableText(2, 2000) }).strict();
 
 /** POST /api/rounds/:id/allocations: the quota of a receiving unit (may be fewer than asked, or a unit that did not ask) */
@@ -238,7 +238,7 @@ export const allocationBodySchema = z
 /** POST /api/rounds/:id/assignments */
 export const assignmentBodySchema = z
   .object({
-    recommendationId: z.string().min(1).max(64),
+    recommendationId: identifier(64),
     receivingUnit: unitCodeSchema,
     post: z.object({ title: storableText(1, 100), level: rankSchema, elected: z.boolean() }),
   })
@@ -372,13 +372,13 @@ export const roundInterventionParamsSchema = roundIdParamSchema.extend({
   type: z.enum(['admin.deadline.extend', 'admin.duty.waive']),
 });
 export const roundInterventionBodySchema = z
-  .object({ dutyId: z.string().min(1).max(200), until: instant.optional(), reason: storableText(2, 2000) })
+  .object({ dutyId: identifier(200), until: instant.optional(), reason: storableText(2, 2000) })
   .strict();
 
 /** POST /api/allocations: the quota of a receiving unit for a year's cases outside any round */
 export const yearAllocationBodySchema = z
   .object({
-    year: z.number().int().min(2000).max(2100),
+    year: domainYear,
     receivingUnit: unitCodeSchema,
     quota: z.number().int().min(0).max(1000),
   })
@@ -390,4 +390,4 @@ export const yearAllocationSchema = z.object({
   approved: z.number().int(),
 });
 export const yearAllocationListSchema = z.object({ items: z.array(yearAllocationSchema) });
-export const yearQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const yearQuerySchema = z.object({ year: z.coerce.number().pipe(domainYear) });

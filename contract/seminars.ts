@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { labelSchema } from '../machines/secondment/projections';
 import { unitCodeSchema } from '../machines/secondment/v2/roles';
 import { personIdSchema } from './persons';
-import { storableText } from './text';
+import { DOMAIN_YEARS, identifier, instantBetween, storableText } from './text';
 
 export const inviteesSchema = z
   .object({
@@ -16,7 +16,7 @@ export const inviteesSchema = z
 export const newSeminarSchema = z
   .object({
     title: storableText(1, 200),
-    heldAt: z.iso.datetime({ offset: true }),
+    heldAt: instantBetween(DOMAIN_YEARS.from, DOMAIN_YEARS.to),
     place: storableText(1, 200),
     invitees: inviteesSchema,
   })
@@ -49,7 +49,7 @@ export const seminarIdParamSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9
 
 /** POST /api/seminars/:id/attendance */
 export const attendanceBodySchema = z
-  .object({ kind: z.enum(['person', 'unit']), ref: z.string().min(1).max(128), attended: z.boolean() })
+  .object({ kind: z.enum(['person', 'unit']), ref: identifier(128), attended: z.boolean() })
   .strict();
 /** POST /api/seminars/:id/minutes */
 export const minutesBodySchema = z.object({ minutes: storableText(1, 20_000) }).strict();

@@ -1,6 +1,7 @@
 // Who logs in, and the user administration of organization departments.
 import { z } from 'zod';
 import { unitCodeSchema } from '../machines/secondment';
+import { identifier, isStorable, storableText, UNSTORABLE_MESSAGE } from './text';
 
 /** The roles a person can log in with (the machine's `system` is not a user). */
 export const USER_ROLES = [
@@ -14,10 +15,10 @@ export const USER_ROLES = [
 export const userRoleSchema = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof userRoleSchema>;
 
-export const usernameSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_.@-]{2,64}$/, 'username: 2–64 letters, digits, _ . @ -');
+export const usernameSchema = identifier(64).regex(
+  /^[A-Za-z0-9_.@-]{2,64}$/,
+  'username: 2–64 letters, digits, _ . @ -',
+);
 
 /** Who is calling: the logged-in user, or the identity asserted by a trusted proxy. */
 export const userSchema = z.object({
@@ -41,12 +42,12 @@ export type UserView = z.infer<typeof userViewSchema>;
 export const newUserSchema = z
   .object({
     username: usernameSchema,
-    displayName: z.string().trim().min(1).max(64),
+    displayName: storableText(1, 64),
     role: userRoleSchema,
     units: z.array(unitCodeSchema).max(100).default([]),
     /** a cadre account: the person of the registry it belongs to (in the admin's jurisdiction) */
-    personId: z.string().trim().min(1).max(128).optional(),
-    password: z.string().min(10, 'password: at least 10 characters').max(200),
+    personId: identifier(128).optional(),
+    password: storableText(10, 200),
   })
   .superRefine((u, ctx) => {
     if (u.role === 'cadre' && !u.personId)
@@ -67,8 +68,8 @@ export const usersAnswerSchema = z.object({ users: z.array(userViewSchema) });
 export const userAnswerSchema = z.object({ user: userViewSchema });
 
 export const loginBodySchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
+  username: identifier(64),
+  password: z.string().min(1).max(200).refine(isStorable, { message: UNSTORABLE_MESSAGE }),
 });
 export const loginAnswerSchema = z.object({ user: userSchema, csrfToken: z.string(), expiresAt: z.string() });
 export const meAnswerSchema = z.object({ user: userSchema, mode: z.enum(['local', 'proxy']) });

@@ -8,13 +8,16 @@
 // printed as a blank box for hand filling.
 import { z } from 'zod';
 import { statusCodeSchema } from '../machines/secondment';
-import { isoDateSchema } from '../machines/secondment';
 import { categorySchema, gradeSchema, kindSchema, rankSchema } from '../machines/secondment';
+import { dateBetween, storableText } from '../machines/common/text';
 
-const name = z.string().trim().min(1).max(64);
-const unitName = z.string().trim().min(1).max(120);
-const line = z.string().trim().min(1).max(200);
-const text = z.string().trim().min(1).max(5000);
+/** Dates of a record: birth dates and past careers as well as the term (PostgreSQL holds them all). */
+const isoDateSchema = dateBetween(1900, 2100);
+
+const name = storableText(1, 64);
+const unitName = storableText(1, 120);
+const line = storableText(1, 200);
+const text = storableText(1, 5000);
 const score = z.number().min(0).max(100);
 const year = z.number().int().min(2000).max(2100);
 /** `YYYY-MM` (简历 entries are kept to the month, as the form prints them). */

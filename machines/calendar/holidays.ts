@@ -3,9 +3,10 @@
 // workdays (调休上班) that fall on a Saturday or Sunday. This is what an org admin loads and what the
 // repository ships; the machine works on the compact form in table.ts.
 import { z } from 'zod';
+import { storableText } from '../common/text';
 
 const isoDate = z.iso.date();
-const name = z.string().trim().min(1).max(40);
+const name = storableText(1, 40);
 
 export const holidayRangeSchema = z.object({ name, from: isoDate, to: isoDate });
 export const makeupWorkdaySchema = z.object({ date: isoDate, name: name.optional() });

@@ -1,12 +1,13 @@
 // What happens to a round, as events: `{ type, actor, at, ...payload }`, ids and counts only.
 import { z } from 'zod';
+import { identifier, storableText } from '../common/text';
 import { actorSchema, unitCodeSchema, type Actor } from '../secondment/v2/roles';
 import { isoDateTimeSchema } from '../secondment/v2/time';
 
 const count = z.number().int().min(0).max(10_000);
-const reason = z.string().trim().min(2, 'a reason is required').max(2000);
+const reason = storableText(2, 2000);
 const units = z.array(unitCodeSchema).max(500);
-const id = z.string().trim().min(1).max(64);
+const id = identifier(64);
 
 const payloadShapes = {
   /** more units asked to apply (receiving) or to recommend (sending) */
@@ -21,9 +22,9 @@ const payloadShapes = {
   /** the host's report when every case of the launch has been started */
   'round.launch.finish': { started: count, already: count, failed: count },
   'round.close': { reason },
-  'admin.deadline.extend': { dutyId: z.string().min(1), until: isoDateTimeSchema, reason },
-  'admin.duty.waive': { dutyId: z.string().min(1), reason },
-  'deadline.reached': { dutyId: z.string().min(1) },
+  'admin.deadline.extend': { dutyId: identifier(), until: isoDateTimeSchema, reason },
+  'admin.duty.waive': { dutyId: identifier(), reason },
+  'deadline.reached': { dutyId: identifier() },
 } satisfies Record<string, z.ZodRawShape>;
 
 type Shapes = typeof payloadShapes;

@@ -3,16 +3,17 @@
 // (the workflow, through an activity) provides: the caller's schema cannot carry them.
 import { z } from 'zod';
 import { calendarSchema } from '../../calendar';
+import { identifier, storableText } from '../../common/text';
 import { actorSchema, roleSchema, unitCodeSchema } from './roles';
 import { statusCodeSchema } from './status';
 import { isoDateSchema, isoDateTimeSchema } from './time';
 import { gradeSchema, postTypeSchema, rankSchema } from './vocabulary';
 
-const text = z.string().trim().min(1).max(5000);
+const text = storableText(1, 5000);
 /** Admin interventions and refusals of others' work must say why (mandatory reason). */
-const reason = z.string().trim().min(2, 'a reason is required').max(2000);
+const reason = storableText(2, 2000);
 const score = z.number().min(0).max(100);
-const count = z.number().int().min(0);
+const count = z.number().int().min(0).max(1_000_000);
 const period = z.number().int().min(1).max(20);
 const calendarYear = z.number().int().min(2000).max(2100);
 const dimension = z.object({ score, comment: text });
@@ -62,11 +63,11 @@ const payloadShapes = {
     deviationReason: reason.optional(),
   },
   'service.leave.request': { from: isoDateSchema, to: isoDateSchema, reason },
-  'service.leave.decide': { requestId: z.string().min(1), approved: z.boolean(), note: text.optional() },
-  'service.leave.return': { requestId: z.string().min(1), returnedOn: isoDateSchema },
+  'service.leave.decide': { requestId: identifier(), approved: z.boolean(), note: text.optional() },
+  'service.leave.return': { requestId: identifier(), returnedOn: isoDateSchema },
   'service.sendingTask.request': { task: text, reason },
   'service.sendingTask.decide': {
-    requestId: z.string().min(1),
+    requestId: identifier(),
     approved: z.boolean(),
     note: text.optional(),
   },
@@ -75,8 +76,8 @@ const payloadShapes = {
     task: text,
     detail: text,
   },
-  'service.breach.respond': { breachId: z.string().min(1), response: text },
-  'service.breach.resolve': { breachId: z.string().min(1), upheld: z.boolean(), measures: text },
+  'service.breach.respond': { breachId: identifier(), response: text },
+  'service.breach.resolve': { breachId: identifier(), upheld: z.boolean(), measures: text },
   'service.post.rotate': { title: text, level: rankSchema, portfolio: text },
   'extension.request': { months: z.number().int().min(1).max(24), reason },
   'extension.consent': { consent: z.boolean(), note: text.optional() },
@@ -114,11 +115,11 @@ const payloadShapes = {
   'return.party.return': { branch: text },
   'return.post.resume': { post: text },
   'tracking.review.submit': { summary: text },
-  'admin.deadline.extend': { dutyId: z.string().min(1), until: isoDateTimeSchema, reason },
-  'admin.duty.waive': { dutyId: z.string().min(1), reason },
+  'admin.deadline.extend': { dutyId: identifier(), until: isoDateTimeSchema, reason },
+  'admin.duty.waive': { dutyId: identifier(), reason },
   'admin.duty.reassign': {
-    dutyId: z.string().min(1),
-    owner: z.object({ role: roleSchema, unit: z.string().min(1) }),
+    dutyId: identifier(),
+    owner: z.object({ role: roleSchema, unit: unitCodeSchema }),
     reason,
   },
   'admin.case.hold': { reason },
@@ -126,7 +127,7 @@ const payloadShapes = {
   'admin.case.force': { to: statusCodeSchema, reason },
   /** A year's holiday table was loaded (by an org admin): re-plan deadlines computed without it. */
   'calendar.update': { year: calendarYear, version: z.number().int().min(1), reason },
-  'deadline.reached': { dutyId: z.string().min(1) },
+  'deadline.reached': { dutyId: identifier() },
 } satisfies Record<string, z.ZodRawShape>;
 
 /** What the host adds to an event after asking the database (never the caller). */

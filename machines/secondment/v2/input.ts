@@ -1,6 +1,7 @@
 // What a nomination (推荐) creates. Only rule facts about the cadre: no name, birth date or ID
 // number ever enters the machine (the API builds these facts from the cadre registry).
 import { z } from 'zod';
+import { domainYear, identifier, storableText } from '../../common/text';
 import { calendarSchema } from '../../calendar';
 import { policySchema } from './policy/schema';
 import { actorSchema, unitCodeSchema } from './roles';
@@ -21,7 +22,7 @@ export type NominationSource = z.infer<typeof nominationSourceSchema>;
 
 export const cadreFactsSchema = z.object({
   /** The person id of the cadre registry (干部库); never derived from a name or ID number. */
-  id: z.string().trim().min(1).max(128),
+  id: identifier(128),
   /** Age on the nomination date. */
   age: z.number().int().min(16).max(80),
   rank: rankSchema,
@@ -38,7 +39,7 @@ export const cadreFactsSchema = z.object({
 
 /** The round's common term (e.g. 2026-08-01 → 2027-08-01): the planned end when given. */
 export const plannedTermSchema = z
-  .object({ start: isoDateSchema, end: isoDateSchema, reason: z.string().trim().min(1).max(500).optional() })
+  .object({ start: isoDateSchema, end: isoDateSchema, reason: storableText(1, 500).optional() })
   .refine((t) => t.end > t.start, { message: 'term.end must be after term.start', path: ['end'] });
 
 export const nominationSchema = z.object({
@@ -48,10 +49,10 @@ export const nominationSchema = z.object({
       /^[A-Za-z0-9_-]{6,64}$/,
       'caseId: 6–64 letters, digits, _ or - (a random id, never personal data)',
     ),
-  year: z.number().int().min(2000).max(2100),
-  cohort: z.string().trim().min(1).max(64).optional(),
+  year: domainYear,
+  cohort: storableText(1, 64).optional(),
   /** The round (批次) this case belongs to, if any. */
-  roundId: z.string().trim().min(1).max(64).optional(),
+  roundId: identifier(64).optional(),
   kind: kindSchema,
   programme: programmeSchema.default('none'),
   cadre: cadreFactsSchema,
@@ -67,7 +68,7 @@ export const nominationSchema = z.object({
   nominatedBy: actorSchema,
   at: isoDateTimeSchema,
   /** A shipped policy id ('default' | 'demo') or a full policy object; the case keeps a copy. */
-  policy: z.union([z.string().min(1), policySchema]),
+  policy: z.union([identifier(64), policySchema]),
 });
 export type Nomination = z.infer<typeof nominationSchema>;
 export type NominationDraft = z.input<typeof nominationSchema>;

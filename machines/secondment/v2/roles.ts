@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier } from '../../common/text';
 
 /** Who may act. `system` is the hosting workflow (alarms, calendar re-planning); `auditor` only reads. */
 export const roleSchema = z.enum([
@@ -23,17 +24,12 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   system: { zh: '系统（工作流）', en: 'system (workflow)' },
 };
 
-export const unitCodeSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[\w.:-]+$/, 'unit code: letters, digits, _ . : - only');
+export const unitCodeSchema = identifier(64).regex(/^[\w.:-]+$/, 'unit code: letters, digits, _ . : - only');
 
 const principalSchema = z.object({
-  id: z.string().trim().min(1).max(128),
+  id: identifier(128),
   role: roleSchema,
-  unit: z.string().min(1).max(64),
+  unit: identifier(64),
 });
 /** onBehalfOf: the party the actor enters the step for (组织部代录, a clerk for the unit head). */
 export const actorSchema = principalSchema.extend({ onBehalfOf: principalSchema.optional() });
@@ -47,6 +43,6 @@ export type Principal = z.infer<typeof principalSchema>;
 export const recipientSchema = z.object({
   role: z.union([roleSchema, z.literal('unit_head')]),
   unit: z.string(),
-  personId: z.string().min(1).max(128).optional(),
+  personId: identifier(128).optional(),
 });
 export type Recipient = z.infer<typeof recipientSchema>;
