@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { z } from 'zod';
 import { FailureType } from '../contract';
+import { isDataRefusal } from '../db';
 import { SequenceGapError, TransitionConflictError } from '../store';
 
 /** Bad input never gets better by retrying; the message names each offending field. */
@@ -36,6 +37,18 @@ export function toActivityFailure(error: unknown): unknown {
       message: error.message,
       nonRetryable: false,
       details: [{ caseId: error.caseId, seq: error.seq, lastSeq: error.lastSeq }],
+    });
+  }
+  if (isDataRefusal(error)) {
+    // Defence in depth behind the text schemas: a value the database refuses would fail the same
+    // way on every retry and wedge the case. Fail at once, naming the database's reason (its
+    // message names the problem, never the value).
+    const reason = error instanceof Error ? error.message : String(error);
+    return ApplicationFailure.create({
+      type: FailureType.UnstorableInput,
+      message: `数据库拒绝保存该值 / the database refused to store a value: ${reason}`,
+      nonRetryable: true,
+      details: [{ sqlState: (error as { code?: string }).code ?? null, reason }],
     });
   }
   return error;

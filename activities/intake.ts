@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { releaseIntake as release, reserveIntake as reserve, type IntakeFacts } from '../store';
-import { parseOrFail } from './failures';
+import { parseOrFail, toActivityFailure } from './failures';
 
 export const intakeRequestSchema = z.object({
   caseId: z.string().min(1).max(200),
@@ -16,8 +16,13 @@ export type IntakeRequestInput = z.infer<typeof intakeRequestSchema>;
  * cases already approved for the unit, and a place for this case if one is left. Run by the case
  * workflow's approval handler; idempotent by case id, so a retry answers the same.
  */
-export function reserveIntake(db: Db, input: unknown): Promise<IntakeFacts> {
-  return reserve(db, parseOrFail(intakeRequestSchema, input, 'intakeRequest'));
+export async function reserveIntake(db: Db, input: unknown): Promise<IntakeFacts> {
+  const request = parseOrFail(intakeRequestSchema, input, 'intakeRequest');
+  try {
+    return await reserve(db, request);
+  } catch (error) {
+    throw toActivityFailure(error);
+  }
 }
 
 /** Gives a place back when the approval that took it was refused after all. */

@@ -1,5 +1,6 @@
 import { loadEnv, temporalTarget } from '../config/env';
 import { codecSetup } from '../config/codec';
+import { loadAuditKeys } from '../config/auditKeys';
 import { connectClient } from '../config/temporalConnection';
 import { databaseConfigFromEnv, openDatabase } from '../db';
 import { setupObservability } from '../observability';
@@ -20,8 +21,14 @@ async function main(): Promise<void> {
   const target = temporalTarget(env);
   const auth = authConfigFromEnv(process.env);
   const { dataConverter } = await codecSetup(env, { embedded: false });
+  // The API verifies the audit chain: it needs the worker's keyring (never the database's).
+  const auditKeys = await loadAuditKeys(
+    { ...process.env, SECONDMENT_DATA_DIR: env.SECONDMENT_DATA_DIR },
+    { embedded: false },
+  );
   const db = await openDatabase(
     databaseConfigFromEnv({ ...process.env, SECONDMENT_DATA_DIR: env.SECONDMENT_DATA_DIR }),
+    { auditKeys },
   );
   if (process.env.SECONDMENT_DEMO_USERS === 'true') await seedDemoUsers(db);
   await seedShippedCalendar(db);

@@ -78,6 +78,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     ops: new CaseOperations(deps.connection, deps.namespace, {
       temporalUiUrl: deps.temporalUiUrl?.replace(/\/+$/, ''),
       stuckActivityAttempts: deps.stuckActivityAttempts ?? 3,
+      client: temporalClient,
     }),
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,

@@ -1,7 +1,7 @@
-import { type Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, type Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TechnicalProblem } from '../contract';
-import { caseWorkflowId } from '../workflows/secondment/definitions';
+import { caseWorkflowId, MEMO } from '../workflows/secondment/definitions';
 import { SecondmentError } from './secondmentClient';
 
 export type { Connection } from '@temporalio/client';
@@ -21,8 +21,22 @@ export class CaseOperations {
       temporalUiUrl?: string | undefined;
       /** pending-activity attempt from which a case counts as technically stuck */
       stuckActivityAttempts: number;
+      /** decodes the workflow's memo (the payload codec's converter); without it no memo is read */
+      client?: Client | undefined;
     },
   ) {}
+
+  /** The raw description and the decoded memo (audit head, refused write) of a workflow. */
+  async describeWithMemo(workflowId: string): Promise<{
+    raw: temporal.api.workflowservice.v1.IDescribeWorkflowExecutionResponse;
+    memo: Record<string, unknown>;
+  }> {
+    if (this.opts.client) {
+      const d = await this.opts.client.workflow.getHandle(workflowId).describe();
+      return { raw: d.raw, memo: d.memo ?? {} };
+    }
+    return { raw: await this.describe(workflowId), memo: {} };
+  }
 
   /** Whether the namespace answers; the reason when it does not. */
   async health(): Promise<{ ok: true } | { ok: false; message: string }> {
@@ -47,17 +61,45 @@ export class CaseOperations {
     });
   }
 
+  /**
+   * The head (seq, hash) Temporal holds for a case, from the workflow's memo (DescribeWorkflowExecution,
+   * no query); null when the case has none (recorded before the keyed chain) or Temporal cannot say.
+   */
+  async auditHead(caseId: string): Promise<{ seq: number; hash: string } | null> {
+    try {
+      const { memo } = await this.describeWithMemo(caseWorkflowId(caseId));
+      const head = memo[MEMO.auditHead] as { seq?: unknown; hash?: unknown } | undefined;
+      return typeof head?.seq === 'number' && typeof head.hash === 'string'
+        ? { seq: head.seq, hash: head.hash }
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** A failing activity, a failing workflow task, or a workflow that ended while its case is open. */
   async technicalProblems(caseId: string): Promise<TechnicalProblem[]> {
     const workflowId = caseWorkflowId(caseId);
     const link = this.uiLink(workflowId);
-    let desc: temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+    let desc: temporal.api.workflowservice.v1.IDescribeWorkflowExecutionResponse;
+    let memo: Record<string, unknown>;
     try {
-      desc = await this.describe(workflowId);
+      ({ raw: desc, memo } = await this.describeWithMemo(workflowId));
     } catch {
       return []; // not started yet or unknown to this namespace: nothing Temporal can tell
     }
     const out: TechnicalProblem[] = [];
+    const refused = memo[MEMO.technicalFailure] as { reason?: unknown; eventType?: unknown } | undefined;
+    if (refused && typeof refused.reason === 'string') {
+      out.push({
+        caseId,
+        kind: 'unstorable',
+        reason: `事件 ${String(refused.eventType)} 未能保存，已撤销，请更正后重新提交 / event ${String(refused.eventType)} could not be stored and was rolled back; send it again with corrected values: ${refused.reason}`,
+        attempts: null,
+        temporalUiUrl: link,
+        retry: null,
+      });
+    }
     const retry = { method: 'POST' as const, url: `/api/cases/${caseId}/retry` };
     const S = temporal.api.enums.v1.WorkflowExecutionStatus;
     const status = desc.workflowExecutionInfo?.status;

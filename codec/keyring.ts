@@ -73,15 +73,26 @@ export interface KeyringSource {
  * absence is an error. Embedded default (`dataDir` given): a keyring file in the data folder,
  * generated on first start, readable by its owner only.
  */
-export async function loadKeyring(env: KeyringSource, opts: { dataDir?: string } = {}): Promise<Keyring> {
-  if (env.SECONDMENT_CODEC_KEYS) return parseKeyring(env.SECONDMENT_CODEC_KEYS, 'SECONDMENT_CODEC_KEYS');
+export async function loadKeyring(
+  env: KeyringSource,
+  opts: {
+    dataDir?: string;
+    /** another keyring of the same form (the audit chain's): its file name and variable names */
+    fileName?: string;
+    names?: { json: string; file: string; what: string };
+  } = {},
+): Promise<Keyring> {
+  const names = opts.names ?? {
+    json: 'SECONDMENT_CODEC_KEYS',
+    file: 'SECONDMENT_CODEC_KEY_FILE',
+    what: '载荷加密密钥 / payload encryption keys',
+  };
+  if (env.SECONDMENT_CODEC_KEYS) return parseKeyring(env.SECONDMENT_CODEC_KEYS, names.json);
   const file =
     env.SECONDMENT_CODEC_KEY_FILE ??
-    (opts.dataDir !== undefined ? path.join(opts.dataDir, 'codec-keys.json') : undefined);
+    (opts.dataDir !== undefined ? path.join(opts.dataDir, opts.fileName ?? 'codec-keys.json') : undefined);
   if (!file) {
-    throw new KeyringError(
-      '未配置载荷加密密钥 / no payload encryption keys: set SECONDMENT_CODEC_KEYS or SECONDMENT_CODEC_KEY_FILE',
-    );
+    throw new KeyringError(`未配置${names.what}: set ${names.json} or ${names.file}`);
   }
   if (!existsSync(file)) {
     if (env.SECONDMENT_CODEC_KEY_FILE)

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { caseIdParamSchema } from './cases';
 
 export const chainVerificationSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), caseId: z.string(), entries: z.number().int() }),
+  z.object({
+    ok: z.literal(true),
+    caseId: z.string(),
+    entries: z.number().int(),
+    /** rows written before the keyed chain (plain SHA-256): they verify, but could be rebuilt */
+    legacyEntries: z.number().int().optional(),
+    /** the chain ends at the head (seq, hash) Temporal holds for the case */
+    anchored: z.boolean().optional(),
+  }),
   z.object({
     ok: z.literal(false),
     caseId: z.string(),

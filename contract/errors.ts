@@ -131,6 +131,8 @@ export const FailureType = {
   EventRefused: 'EventRefused',
   TransitionConflict: 'TransitionConflict',
   SequenceGap: 'SequenceGap',
+  /** The database refused a value (a data exception, SQLSTATE class 22): retrying cannot store it. */
+  UnstorableInput: 'UnstorableInput',
 } as const;
 export type FailureType = (typeof FailureType)[keyof typeof FailureType];
 
@@ -138,6 +140,7 @@ export type FailureType = (typeof FailureType)[keyof typeof FailureType];
 export const NON_RETRYABLE_ACTIVITY_FAILURES: string[] = [
   FailureType.InvalidInput,
   FailureType.TransitionConflict,
+  FailureType.UnstorableInput,
 ];
 
 /** Error codes of the workflow client (client/secondmentClient.ts), and the API code each becomes. */
@@ -155,6 +158,8 @@ export type ClientErrorCode = keyof typeof CLIENT_ERRORS;
 export const FAILURE_CLIENT_ERRORS: Partial<Record<FailureType, ClientErrorCode>> = {
   [FailureType.InvalidInput]: 'INVALID_INPUT',
   [FailureType.EventRefused]: 'EVENT_REFUSED',
+  // The database refused the event's values: bad input the schemas did not catch (400, with why).
+  [FailureType.UnstorableInput]: 'INVALID_INPUT',
 };
 
 const labelSchema = z.object({ zh: z.string(), en: z.string() });

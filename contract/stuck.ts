@@ -4,7 +4,8 @@ import { nextDutySchema } from './cases';
 
 export const technicalProblemSchema = z.object({
   caseId: z.string(),
-  kind: z.enum(['activity', 'workflowTask', 'workflow']),
+  /** unstorable: the database refused a transition's values (rolled back; retrying cannot help) */
+  kind: z.enum(['activity', 'workflowTask', 'workflow', 'unstorable']),
   reason: z.string(),
   attempts: z.number().int().nullable(),
   temporalUiUrl: z.string().nullable(),

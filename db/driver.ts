@@ -1,4 +1,5 @@
 // The smallest surface both adapters can honour, so activities never know which engine runs them.
+import type { AuditKeys } from './auditKeys';
 
 /** Something that runs SQL: the database itself or an open transaction. */
 export interface Queryable {
@@ -12,6 +13,8 @@ export type DbKind = 'embedded' | 'postgres';
 
 export interface Db extends Queryable {
   readonly kind: DbKind;
+  /** the audit chain's HMAC keys this process holds (never stored in the database) */
+  readonly auditKeys: AuditKeys;
   /** Runs `fn` inside BEGIN … COMMIT; any throw rolls back. */
   transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;

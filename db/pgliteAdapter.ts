@@ -21,7 +21,7 @@ function wrap(target: PGlite | Transaction): Queryable {
  * PGlite is a single connection: its transaction() holds a mutex, so transactions are serialised and
  * row locks (FOR UPDATE SKIP LOCKED) are trivially satisfied. Only one process may open a data dir.
  */
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string): Promise<Omit<Db, 'auditKeys'>> {
   if (dataDir !== IN_MEMORY && !dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const { PGlite: Pglite } = loadPglite();
   const pg = await Pglite.create(dataDir === IN_MEMORY ? undefined : dataDir);

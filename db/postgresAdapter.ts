@@ -34,7 +34,7 @@ export async function openPostgres(options: {
   poolSize?: number;
   /** told of connection-level errors the pool absorbed (default: none) */
   onConnectionError?: (error: Error) => void;
-}): Promise<Db> {
+}): Promise<Omit<Db, 'auditKeys'>> {
   if (options.schema) {
     // The schema must exist before any pooled connection starts using it as its search_path.
     const bootstrap = new Pool({ connectionString: options.url, max: 1 });

@@ -1,3 +1,4 @@
+import { loadAuditKeys } from '../config/auditKeys';
 import { databaseConfigFromEnv, openDatabase } from '../db';
 import { verifyAll, verifyChain } from '../store';
 
@@ -8,7 +9,19 @@ import { verifyAll, verifyChain } from '../store';
  */
 async function main(): Promise<number> {
   const caseId = process.argv[2];
-  const db = await openDatabase(databaseConfigFromEnv(process.env));
+  // The keyring of the embedded stack's data folder unless one is given (never generated here).
+  const auditKeys = await loadAuditKeys(
+    {
+      ...process.env,
+      SECONDMENT_AUDIT_KEY_FILE:
+        process.env['SECONDMENT_AUDIT_KEY_FILE'] ??
+        (process.env['SECONDMENT_AUDIT_KEYS']
+          ? undefined
+          : `${process.env['SECONDMENT_DATA_DIR'] ?? 'data'}/audit-keys.json`),
+    },
+    { embedded: false },
+  );
+  const db = await openDatabase(databaseConfigFromEnv(process.env), { auditKeys });
   try {
     if (caseId) {
       const result = await verifyChain(db, caseId);

@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     });
     const storage = await createAllActivities(process.env, {
       dataDir: env.SECONDMENT_DATA_DIR,
+      embeddedKeys: true,
       observeDelivery: deliveryMetrics(obs.metrics),
       onRelayError: (err) => log.warn({ err }, '通知投递失败 / notification delivery failed'),
       cases: (db) => new SecondmentClient(temporalClient, target.taskQueue, { reads: db }),

@@ -21,6 +21,8 @@ export interface AuditRow {
   at: Timestamp;
   prev_hash: string;
   hash: string;
+  /** the HMAC key the row was hashed with; null: a legacy SHA-256 row */
+  key_id?: string | null;
 }
 
 export function toAuditEntry(r: AuditRow): AuditEntry {

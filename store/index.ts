@@ -16,7 +16,15 @@ export {
 } from './transitionRecord';
 export { auditEntryHash, payloadDigest, GENESIS_HASH, type HashedAuditFields } from './auditHash';
 export { canonicalJson, sha256Hex } from './canonicalJson';
-export { verifyChain, verifyAll, type ChainVerificationSummary } from './verifyChain';
+export {
+  checkHead,
+  checkRows,
+  verifyChain,
+  verifyAll,
+  type AuditHead,
+  type ChainVerificationSummary,
+} from './verifyChain';
+export { keyedAuditEntryHash } from './auditHash';
 export { getCaseState, caseHasProjection, type StoredCaseState } from './caseState';
 export { listCases, getCase, openCaseIds } from './cases';
 export { getAuditTrail } from './auditTrail';

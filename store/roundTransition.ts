@@ -2,8 +2,8 @@
 // hash-chained trail as the cases (under the subject `round:<id>`), the round machine's state, and
 // its notifications (outbox rows about the round, not a case). Idempotent on (round, seq).
 import { z } from 'zod';
-import type { Db, Queryable } from '../db';
-import { auditEntryHash, GENESIS_HASH, payloadDigest } from './auditHash';
+import type { AuditKeys, Db, Queryable } from '../db';
+import { GENESIS_HASH, payloadDigest, signRow } from './auditHash';
 import { canonicalJson, sha256Hex } from './canonicalJson';
 import { TransitionConflictError, SequenceGapError } from './writeTransition';
 
@@ -49,13 +49,14 @@ export async function writeRoundTransition(
   record: RoundTransitionRecord,
 ): Promise<{ roundId: string; seq: number; hash: string }> {
   const digest = sha256Hex(canonicalJson(record));
-  return db.transaction((tx) => writeIn(tx, record, digest));
+  return db.transaction((tx) => writeIn(tx, record, digest, db.auditKeys));
 }
 
 async function writeIn(
   tx: Queryable,
   record: RoundTransitionRecord,
   transitionDigest: string,
+  auditKeys: AuditKeys,
 ): Promise<{ roundId: string; seq: number; hash: string }> {
   const subject = roundSubject(record.roundId);
   const { seq, event } = record;
@@ -91,11 +92,11 @@ async function writeIn(
     at: event.at,
     prevHash,
   };
-  const hash = auditEntryHash(fields);
+  const { keyId, hash } = signRow(fields, auditKeys);
   await tx.query(
     `INSERT INTO audit_entries (case_id, seq, event_type, actor_id, actor_role, actor_unit, on_behalf_of, reason,
-       from_state, to_state, payload, payload_digest, transition_digest, at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14::timestamptz, $15, $16)`,
+       from_state, to_state, payload, payload_digest, transition_digest, at, prev_hash, hash, key_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14::timestamptz, $15, $16, $17)`,
     [
       subject,
       seq,
@@ -113,6 +114,7 @@ async function writeIn(
       event.at,
       prevHash,
       hash,
+      keyId,
     ],
   );
   await tx.query(

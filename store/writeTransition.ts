@@ -1,6 +1,6 @@
-import type { Db, Queryable } from '../db';
+import type { AuditKeys, Db, Queryable } from '../db';
 import { sqlState, UNIQUE_VIOLATION } from '../db';
-import { auditEntryHash, GENESIS_HASH, payloadDigest } from './auditHash';
+import { GENESIS_HASH, payloadDigest, signRow } from './auditHash';
 import { canonicalJson, sha256Hex } from './canonicalJson';
 import type { ApplyTransitionResult, TransitionRecord } from './transitionRecord';
 
@@ -50,18 +50,19 @@ export function notificationIds(record: TransitionRecord): string[] {
 export async function writeTransition(db: Db, record: TransitionRecord): Promise<ApplyTransitionResult> {
   const transitionDigest = sha256Hex(canonicalJson(record));
   try {
-    return await db.transaction((tx) => writeInTransaction(tx, record, transitionDigest));
+    return await db.transaction((tx) => writeInTransaction(tx, record, transitionDigest, db.auditKeys));
   } catch (error) {
     // Another connection won the race for this (case, seq) between our check and insert (only possible
     // if its lock was not taken, e.g. a pre-lock writer); re-reading settles it as retry or conflict.
     if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-    return db.transaction((tx) => writeInTransaction(tx, record, transitionDigest));
+    return db.transaction((tx) => writeInTransaction(tx, record, transitionDigest, db.auditKeys));
   }
 }
 async function writeInTransaction(
   tx: Queryable,
   record: TransitionRecord,
   transitionDigest: string,
+  auditKeys: AuditKeys,
 ): Promise<ApplyTransitionResult> {
   const { caseId, seq, event, projection } = record;
   // Serialises writers of one case so concurrent duplicates see each other's committed row.
@@ -107,11 +108,11 @@ async function writeInTransaction(
     at: event.at,
     prevHash,
   };
-  const hash = auditEntryHash(fields);
+  const { keyId, hash } = signRow(fields, auditKeys);
   await tx.query(
     `INSERT INTO audit_entries (case_id, seq, event_type, actor_id, actor_role, actor_unit, on_behalf_of, reason,
-       from_state, to_state, payload, payload_digest, transition_digest, at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14::timestamptz, $15, $16)`,
+       from_state, to_state, payload, payload_digest, transition_digest, at, prev_hash, hash, key_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14::timestamptz, $15, $16, $17)`,
     [
       caseId,
       seq,
@@ -129,6 +130,7 @@ async function writeInTransaction(
       event.at,
       prevHash,
       hash,
+      keyId,
     ],
   );
 

@@ -1,6 +1,7 @@
 import { createActivities, type Activities } from '../activities';
 import type { SecondmentClient } from '../client';
 import { databaseConfigFromEnv, openDatabase, type Db } from '../db';
+import { loadAuditKeys } from '../config/auditKeys';
 import { createDeliverer, mailTransportFromEnv, type DeliveryDeps } from '../notify';
 import { seedShippedCalendar } from '../store';
 import { startOutboxRelay } from './outboxRelay';
@@ -20,6 +21,8 @@ export async function createAllActivities(
   env: NodeJS.ProcessEnv,
   opts: {
     dataDir: string;
+    /** the embedded stack: the audit keyring is generated in the data folder if missing */
+    embeddedKeys?: boolean;
     /** told of every delivery attempt (metrics) */
     observeDelivery?: DeliveryDeps['observe'];
     /** where the relay reports a failed round (default: stderr) */
@@ -28,7 +31,13 @@ export async function createAllActivities(
     cases?: (db: Db) => SecondmentClient;
   },
 ): Promise<WorkerActivities> {
-  const db = await openDatabase(databaseConfigFromEnv({ ...env, SECONDMENT_DATA_DIR: opts.dataDir }));
+  const auditKeys = await loadAuditKeys(
+    { ...env, SECONDMENT_DATA_DIR: opts.dataDir },
+    { embedded: opts.embeddedKeys ?? false },
+  );
+  const db = await openDatabase(databaseConfigFromEnv({ ...env, SECONDMENT_DATA_DIR: opts.dataDir }), {
+    auditKeys,
+  });
   // the holiday tables the repository ships, in the database as version 1 of their years
   await seedShippedCalendar(db);
   const activities = createActivities({ db, cases: opts.cases?.(db) });

@@ -12,7 +12,8 @@ export function auditRoutes(r: ZodApp, ctx: ApiContext): void {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Verify the hash chain of one case (caseId) or of every case in your scope',
+        summary:
+          'Verify the keyed hash chain of one case (caseId) or of every case in your scope, against the head Temporal holds',
         querystring: verifyQuerySchema,
         response: { 200: auditVerificationSchema, ...ERROR_RESPONSES },
       },
@@ -21,12 +22,12 @@ export function auditRoutes(r: ZodApp, ctx: ApiContext): void {
       const user = callerOf(request);
       if (request.query.caseId) {
         const ref = await caseInScope(ctx.db, user, request.query.caseId);
-        const result = await verifyChain(ctx.db, ref.caseId);
+        const result = await verifyChain(ctx.db, ref.caseId, { head: await ctx.ops.auditHead(ref.caseId) });
         return { ok: result.ok, cases: 1, entries: result.entries, results: [result] };
       }
       const results: ChainVerification[] = [];
       for (const caseId of await caseIdsInScope(ctx.db, user))
-        results.push(await verifyChain(ctx.db, caseId));
+        results.push(await verifyChain(ctx.db, caseId, { head: await ctx.ops.auditHead(caseId) }));
       return {
         ok: results.every((x) => x.ok),
         cases: results.length,

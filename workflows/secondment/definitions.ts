@@ -81,3 +81,11 @@ export const SA = {
 } as const;
 
 export const ALL_SEARCH_ATTRIBUTES = Object.values(SA);
+
+/** Memo keys: read by the API from DescribeWorkflowExecution, never by a query. */
+export const MEMO = {
+  /** { seq, hash } of the case's newest audit entry as the activity wrote it */
+  auditHead: 'auditHead',
+  /** { reason, eventType, at } of a transition the database refused to store (rolled back) */
+  technicalFailure: 'technicalFailure',
+} as const;

@@ -5,7 +5,6 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  continueAsNew,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -33,6 +32,7 @@ import {
 } from '../../machines/secondment/projections';
 import { createSerializer } from '../serialize';
 import { applyTransitionInputOf } from './activityInput';
+import { continueKeepingHead, createHeadKeeper, isUnstorable, unstorableCause } from './auditHead';
 import {
   allowedEventsQuery,
   auditTailQuery,
@@ -75,6 +75,7 @@ export async function runV1(input: SecondmentWorkflowInput): Promise<CaseView> {
   let transitionsThisRun = 0;
   /** Set once the case has been migrated: the next run is version 2. */
   let migrated: { persisted: AnyPersisted; readout: CaseReadout } | null = null;
+  const head = createHeadKeeper();
 
   if (input.carried) {
     snapshot = v1.fromPersisted(input.carried.persisted);
@@ -138,7 +139,7 @@ export async function runV1(input: SecondmentWorkflowInput): Promise<CaseView> {
       run,
     );
     if (record) {
-      await applyTransition(record);
+      head.written(await applyTransition(record));
       transitionsThisRun += 1;
       const r = effects.find((e) => e.type === 'record');
       if (r?.type === 'record') auditTail = [...auditTail, auditTailEntryOf(r.params)].slice(-AUDIT_TAIL);
@@ -150,8 +151,17 @@ export async function runV1(input: SecondmentWorkflowInput): Promise<CaseView> {
   async function apply(event: v1.SecondmentEvent): Promise<void> {
     const [next, actions] = transition(v1.secondmentMachine, snapshot, event);
     if (next === snapshot) return; // refused: the machine leaves the snapshot untouched
+    const before = snapshot;
     snapshot = next;
-    await carryOut(v1.toEffects(actions));
+    try {
+      await carryOut(v1.toEffects(actions));
+    } catch (err) {
+      const unstorable = unstorableCause(err);
+      if (!unstorable) throw err;
+      // never happened: the case stays where it was, later events proceed
+      snapshot = before;
+      throw head.refused(unstorable.message, event.type, event.at);
+    }
   }
 
   function eventFrom(type: UpdateEventType, args: EventInput, firstArrival: boolean): v1.SecondmentEvent {
@@ -252,7 +262,7 @@ export async function runV1(input: SecondmentWorkflowInput): Promise<CaseView> {
         );
         const after = readout({ version: 2, snapshot: step.snapshot });
         const record = applyTransitionInputOf(step.effects, after, step.persisted, run);
-        if (record) await applyTransition(record);
+        if (record) head.written(await applyTransition(record));
         const r = step.effects.find((e): e is Extract<Effect, { type: 'record' }> => e.type === 'record');
         if (r) auditTail = [...auditTail, auditTailEntryOf(r.params)].slice(-AUDIT_TAIL);
         migrated = { persisted: step.persisted, readout: after };
@@ -286,7 +296,7 @@ export async function runV1(input: SecondmentWorkflowInput): Promise<CaseView> {
       await runExclusive(async () => {});
       timers.cancelAll();
       const next = migrated as { persisted: AnyPersisted } | null;
-      await continueAsNew<(i: SecondmentWorkflowInput) => Promise<CaseView>>({
+      await continueKeepingHead({
         carried: { persisted: next?.persisted ?? v1.toPersisted(snapshot), auditTail, run: run + 1 },
         ...(input.continueAsNewAfter !== undefined ? { continueAsNewAfter: input.continueAsNewAfter } : {}),
       });
@@ -300,6 +310,9 @@ export async function runV1(input: SecondmentWorkflowInput): Promise<CaseView> {
           dutyId: fired.dutyId,
           at: clampToLastEvent(fired.alarmAt),
           actor: { id: 'system', role: 'system', unit: 'system' },
+        }).catch((err: unknown) => {
+          // Shown in the memo and rolled back: the case goes on rather than failing.
+          if (!isUnstorable(err)) throw err;
         }),
       );
     }

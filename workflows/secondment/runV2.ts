@@ -7,7 +7,6 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  continueAsNew,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -39,6 +38,7 @@ import {
 import { auditTailEntryOf, caseViewOf, type AuditTailEntry } from '../../machines/secondment/projections';
 import { createSerializer } from '../serialize';
 import { applyTransitionInputOf } from './activityInput';
+import { continueKeepingHead, createHeadKeeper, isUnstorable, unstorableCause } from './auditHead';
 import {
   allowedEventsQuery,
   auditTailQuery,
@@ -76,6 +76,7 @@ export async function runV2(input: SecondmentWorkflowInput): Promise<CaseView> {
   let auditTail: AuditTailEntry[] = input.carried?.auditTail ?? [];
   const run = input.carried?.run ?? 1;
   let transitionsThisRun = 0;
+  const head = createHeadKeeper();
   const firedDuties: { dutyId: string; alarmAt: string }[] = [];
   const timers = new DutyTimers((dutyId, alarmAt) => firedDuties.push({ dutyId, alarmAt }));
 
@@ -142,7 +143,7 @@ export async function runV2(input: SecondmentWorkflowInput): Promise<CaseView> {
       run,
     );
     if (record) {
-      await applyTransition(record);
+      head.written(await applyTransition(record));
       transitionsThisRun += 1;
       const r = effects.find((e): e is Extract<Effect, { type: 'record' }> => e.type === 'record');
       if (r) auditTail = [...auditTail, auditTailEntryOf(r.params)].slice(-AUDIT_TAIL);
@@ -151,6 +152,25 @@ export async function runV2(input: SecondmentWorkflowInput): Promise<CaseView> {
       if (e.type === 'deadline.set') timers.set(e.params.dutyId, e.params.at);
       else if (e.type === 'deadline.clear') timers.clear(e.params.dutyId);
       else if (e.type === 'searchAttributes') upsert(e.params);
+    }
+  }
+
+  /** An accepted step, carried out; one the database refuses never happened (rolled back). */
+  async function commit(
+    step: { snapshot: SecondmentSnapshot; effects: readonly Effect[] },
+    event: SecondmentEvent,
+  ): Promise<void> {
+    const before = current;
+    current = step.snapshot;
+    try {
+      await carryOut(step.effects);
+    } catch (err) {
+      const unstorable = unstorableCause(err);
+      if (!unstorable) throw err;
+      current = before;
+      // a rolled-back approval gives its place back
+      if (event.type === 'approval.approve') await releaseIntake({ caseId: step.snapshot.context.caseId });
+      throw head.refused(unstorable.message, event.type, event.at);
     }
   }
 
@@ -233,8 +253,7 @@ export async function runV2(input: SecondmentWorkflowInput): Promise<CaseView> {
                 : verdict,
             );
           }
-          current = step.snapshot;
-          await carryOut(step.effects);
+          await commit(step, full);
           return view();
         }),
       {
@@ -287,7 +306,7 @@ export async function runV2(input: SecondmentWorkflowInput): Promise<CaseView> {
       await condition(allHandlersFinished);
       await runExclusive(async () => {});
       timers.cancelAll();
-      await continueAsNew<(i: SecondmentWorkflowInput) => Promise<CaseView>>({
+      await continueKeepingHead({
         carried: { persisted: toPersisted(ready()), auditTail, run: run + 1 },
         ...(input.continueAsNewAfter !== undefined ? { continueAsNewAfter: input.continueAsNewAfter } : {}),
       });
@@ -296,15 +315,18 @@ export async function runV2(input: SecondmentWorkflowInput): Promise<CaseView> {
     if (fired !== undefined) {
       // Dated by the alarm it was armed for, not by the clock: the same on every replay.
       await runExclusive(async () => {
-        const step = advance(ready(), {
+        const alarm: SecondmentEvent = {
           type: 'deadline.reached',
           dutyId: fired.dutyId,
           at: clampToLastEvent(fired.alarmAt),
           actor: { id: 'system', role: 'system', unit: 'system' },
-        });
+        };
+        const step = advance(ready(), alarm);
         if (!step) return; // a stale alarm changes nothing
-        current = step.snapshot;
-        await carryOut(step.effects);
+        // one the database refuses is shown in the memo and rolled back: the case goes on
+        await commit(step, alarm).catch((err: unknown) => {
+          if (!isUnstorable(err)) throw err;
+        });
       });
     }
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dateBetween, domainYear, identifier, storableText } from '../../common/text';
 import { policySchema } from './policy/schema';
 import { actorSchema, unitCodeSchema } from './roles';
-import { isoDateSchema, isoDateTimeSchema } from './time';
+import { isoDateTimeSchema } from './time';
 import { categorySchema, gradeSchema, kindSchema, programmeSchema, rankSchema } from './vocabulary';
 
 export const nominationSourceSchema = z.discriminatedUnion('type', [

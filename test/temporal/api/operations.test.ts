@@ -381,6 +381,89 @@ test('technical stuck: a repeatedly failing activity is listed with a Temporal U
   }
 });
 
+test('a value the database refuses is not retried: the event answers 400 with the reason at once, the case is listed as technically stuck with it, retry says why, and the case goes on', async () => {
+  // Defence in depth behind the text schemas: this worker smuggles a NUL into the record it writes
+  // (as a value that slipped past every validator would arrive), so the real database refuses it.
+  const taskQueue = `secondment-unstorable-${randomUUID()}`;
+  expectActivityFailuresOn(taskQueue);
+  const worker = await Worker.create({
+    connection: api.env.nativeConnection,
+    namespace: api.env.namespace,
+    taskQueue,
+    workflowBundle: sharedWorkflowBundle(),
+    dataConverter: testDataConverter,
+    activities: {
+      ...api.world.activities,
+      applyTransition: (input: unknown) =>
+        api.world.activities.applyTransition(
+          JSON.parse(JSON.stringify(input).replaceAll('注入NUL', '注入\\u0000')) as never,
+        ),
+    },
+  });
+  const running = worker.run();
+  const wedgeApi = buildApi({
+    connection: api.env.connection,
+    namespace: api.env.namespace,
+    taskQueue,
+    dataConverter: testDataConverter,
+    db: api.world.db,
+    stuckActivityAttempts: 2,
+  });
+  const http = await serve(wedgeApi);
+  let wedgedId = '';
+  try {
+    const admin = await login(http, 'admin');
+    const created = ok(await call(http, admin, 'POST', '/api/cases', nominationBody(A_UNITS)));
+    wedgedId = json<{ case: { caseId: string } }>(created).case.caseId;
+    await waitForProjection(api, wedgedId);
+
+    const started = Date.now();
+    const held = await call(http, admin, 'POST', `/api/cases/${wedgedId}/events/approval.approve`, {
+      note: '注入NUL 的审批意见',
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(held.statusCode).toBe(400);
+    expect(json<{ error: { code: string; message: string } }>(held).error).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(held.body).toMatch(/database refused/);
+
+    // Listed at once (no retries to wait for), with the database's reason.
+    const stuck = json<{ technical: { caseId: string; kind: string; reason: string; retry: unknown }[] }>(
+      ok(await call(http, admin, 'GET', '/api/stuck')),
+    ).technical.find((t) => t.caseId === wedgedId);
+    expect(stuck).toMatchObject({ kind: 'unstorable', retry: null });
+    expect(stuck?.reason).toMatch(/approval\.approve/);
+    expect(stuck?.reason).toMatch(/Unicode|byte sequence|0x00/);
+
+    // Retrying cannot store it: not 200 and a repeat, but the reason.
+    const retry = await call(http, admin, 'POST', `/api/cases/${wedgedId}/retry`);
+    expect(retry.statusCode).toBe(409);
+    expect(json<{ error: { code: string; message: string } }>(retry).error.code).toBe('NOTHING_TO_RETRY');
+    expect(retry.body).toMatch(/approval\.approve/);
+
+    // Nothing was written and the case is where it was; the next event goes through and clears it.
+    expect((await getAuditTrail(api.world.db, wedgedId)).map((e) => e.eventType)).not.toContain(
+      'approval.approve',
+    );
+    const again = await call(http, admin, 'POST', `/api/cases/${wedgedId}/events/approval.approve`, {
+      note: '更正后的审批意见',
+    });
+    expect(again.statusCode).toBe(200);
+    const after = json<{ technical: { caseId: string }[] }>(ok(await call(http, admin, 'GET', '/api/stuck')));
+    expect(after.technical.map((t) => t.caseId)).not.toContain(wedgedId);
+  } finally {
+    if (wedgedId)
+      await api.env.client.workflow
+        .getHandle(caseWorkflowId(wedgedId))
+        .terminate('test cleanup')
+        .catch(() => undefined);
+    await wedgeApi.close();
+    worker.shutdown();
+    await running;
+  }
+});
+
 test('export: the cases in scope as CSV with the list filters; another county exports none of them', async () => {
   const mine = ok(
     await call(api.http, s.admin!, 'GET', `/api/cases/export.csv?sendingUnit=${A_UNITS.sending}`),

@@ -81,7 +81,7 @@ describe.each(adapters)('审计链 audit chain on $name', (adapter) => {
     await expect(activities.verifyChain(caseId)).resolves.toMatchObject({ ok: false, firstBrokenSeq: 2 });
   });
 
-  test('a forged row with a correctly recomputed hash breaks the link from the next row', async () => {
+  test('a row edited with a correctly recomputed plain SHA-256 hash is caught at that row: unkeyed after keyed rows', async () => {
     const caseId = await caseWith(4);
     const [row] = await activities.getAuditTrail(caseId).then((t) => t.filter((e) => e.seq === 2));
     const [{ transition_digest: transitionDigest } = { transition_digest: '' }] = await db.query<{
@@ -94,8 +94,8 @@ describe.each(adapters)('审计链 audit chain on $name', (adapter) => {
       `UPDATE audit_entries SET actor_id = 'forger', hash = $2 WHERE case_id = $1 AND seq = 2`,
       [caseId, forgedHash],
     );
-    // Row 2 is self-consistent now; row 3 still points at the original hash.
-    await expect(activities.verifyChain(caseId)).resolves.toMatchObject({ ok: false, firstBrokenSeq: 3 });
+    // Row 2 now carries a hash without the key, yet says it was keyed (key_id is unchanged).
+    await expect(activities.verifyChain(caseId)).resolves.toMatchObject({ ok: false, firstBrokenSeq: 2 });
   });
 
   test('a deleted middle row is reported as missing', async () => {

@@ -5,6 +5,7 @@ import {
   databaseConfigFromEnv,
   databaseConfigSchema,
   loadMigrations,
+  ephemeralAuditKeys,
   openDatabase,
   runMigrations,
 } from '../../../db';
@@ -134,11 +135,13 @@ describe('嵌入式数据库 embedded database', () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'secondment-pglite-'));
       try {
         const caseId = newCaseId();
-        const first = await openDatabase({ kind: 'embedded', dataDir });
+        // The same audit keys in both "processes", as a deployment's key file gives them.
+        const auditKeys = ephemeralAuditKeys();
+        const first = await openDatabase({ kind: 'embedded', dataDir }, { auditKeys });
         await workerSide({ db: first }).applyTransition(transition(caseId, 1));
         await first.close();
 
-        const second = await openDatabase({ kind: 'embedded', dataDir });
+        const second = await openDatabase({ kind: 'embedded', dataDir }, { auditKeys });
         const activities = workerSide({ db: second });
         await expect(activities.verifyChain(caseId)).resolves.toMatchObject({ ok: true, entries: 1 });
         await expect(activities.applyTransition(transition(caseId, 2))).resolves.toMatchObject({ seq: 2 });

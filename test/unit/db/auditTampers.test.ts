@@ -1,0 +1,212 @@
+// The 13 tampers of issue 12 against the keyed chain, each by an insider who can write to the
+// database (triggers switched off) but holds neither the HMAC key nor Temporal's history. The head
+// is what the workflow keeps in its memo: the activity's (seq, hash) of the newest row.
+import { GENESIS_HASH, auditEntryHash, verifyAll, verifyChain, type AuditHead } from '../../../store';
+import type { Db } from '../../../db';
+import {
+  adapters,
+  dropTestSchemas,
+  newCaseId,
+  OPEN_TIMEOUT,
+  tamper,
+  transition,
+  workerSide,
+} from './support';
+
+afterAll(dropTestSchemas);
+
+describe.each(adapters)('审计链篡改 13 tampers of the keyed chain on $name', (adapter) => {
+  let db: Db;
+  let activities: ReturnType<typeof workerSide>;
+
+  beforeAll(async () => {
+    db = await adapter.open();
+    activities = workerSide({ db });
+  }, OPEN_TIMEOUT);
+  afterAll(() => db?.close());
+
+  /** A case of `n` rows and the head Temporal would hold for it. */
+  async function caseWith(n = 5): Promise<{ caseId: string; head: AuditHead }> {
+    const caseId = newCaseId();
+    let head: AuditHead = { seq: 0, hash: GENESIS_HASH };
+    for (let seq = 1; seq <= n; seq++) {
+      const r = await activities.applyTransition(transition(caseId, seq));
+      head = { seq: r.seq, hash: r.hash };
+    }
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject({ ok: true, anchored: true });
+    return { caseId, head };
+  }
+
+  const broken = (seq?: number) => ({ ok: false, ...(seq ? { firstBrokenSeq: seq } : {}) });
+
+  /** A plain (unkeyed) hash of row `seq` as its stored fields would give, with `edit` applied. */
+  async function plainHash(caseId: string, seq: number, edit: Record<string, unknown> = {}) {
+    const [row] = await db.query<{ transition_digest: string }>(
+      'SELECT transition_digest FROM audit_entries WHERE case_id = $1 AND seq = $2',
+      [caseId, seq],
+    );
+    const entry = (await activities.getAuditTrail(caseId)).find((e) => e.seq === seq)!;
+    return auditEntryHash({ ...entry, transitionDigest: row!.transition_digest, ...edit });
+  }
+
+  test('1 edited payload', async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, `UPDATE audit_entries SET payload = '{"quarter": 99}' WHERE case_id = $1 AND seq = 3`, [
+      caseId,
+    ]);
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(3));
+  });
+
+  test('2 edited reason', async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, `UPDATE audit_entries SET reason = '改写的理由' WHERE case_id = $1 AND seq = 2`, [
+      caseId,
+    ]);
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(2));
+  });
+
+  test('3 edited actor', async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, `UPDATE audit_entries SET actor_id = 'someone-else' WHERE case_id = $1 AND seq = 4`, [
+      caseId,
+    ]);
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(4));
+  });
+
+  test('4 edited time', async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, `UPDATE audit_entries SET at = at - interval '3 days' WHERE case_id = $1 AND seq = 2`, [
+      caseId,
+    ]);
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(2));
+  });
+
+  test('5 edited to-state', async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, `UPDATE audit_entries SET to_state = 'returned' WHERE case_id = $1 AND seq = 5`, [
+      caseId,
+    ]);
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(5));
+  });
+
+  test('6 deleted middle row', async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, 'DELETE FROM audit_entries WHERE case_id = $1 AND seq = 3', [caseId]);
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(3));
+  });
+
+  test('7 swapped rows', async () => {
+    const { caseId, head } = await caseWith();
+    // Through a free number: the primary key is not deferrable.
+    await tamper(db, 'UPDATE audit_entries SET seq = 1000 WHERE case_id = $1 AND seq = 2', [caseId]);
+    await tamper(db, 'UPDATE audit_entries SET seq = 2 WHERE case_id = $1 AND seq = 3', [caseId]);
+    await tamper(db, 'UPDATE audit_entries SET seq = 3 WHERE case_id = $1 AND seq = 1000', [caseId]);
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(2));
+  });
+
+  test('8 forged row inserted (middle, renumbering the rest)', async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, 'UPDATE audit_entries SET seq = seq + 100 WHERE case_id = $1 AND seq >= 3', [caseId]);
+    await tamper(db, 'UPDATE audit_entries SET seq = seq - 99 WHERE case_id = $1 AND seq >= 103', [caseId]);
+    const forged = await plainHash(caseId, 2, { seq: 3, actorId: 'forger' });
+    await tamper(
+      db,
+      `INSERT INTO audit_entries (case_id, seq, event_type, actor_id, actor_role, actor_unit, on_behalf_of, reason,
+         from_state, to_state, payload, payload_digest, transition_digest, at, prev_hash, hash, key_id)
+       SELECT case_id, 3, event_type, 'forger', actor_role, actor_unit, on_behalf_of, reason, from_state, to_state,
+         payload, payload_digest, transition_digest, at, hash, $2, key_id
+       FROM audit_entries WHERE case_id = $1 AND seq = 2`,
+      [caseId, forged],
+    );
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(3));
+  });
+
+  test('9 forged row appended with a correct plain SHA-256 hash', async () => {
+    const { caseId, head } = await caseWith();
+    const last = (await activities.getAuditTrail(caseId)).at(-1)!;
+    const [row] = await db.query<{ transition_digest: string }>(
+      'SELECT transition_digest FROM audit_entries WHERE case_id = $1 AND seq = 5',
+      [caseId],
+    );
+    const fields = { ...last, seq: 6, prevHash: last.hash, transitionDigest: row!.transition_digest };
+    await tamper(
+      db,
+      `INSERT INTO audit_entries (case_id, seq, event_type, actor_id, actor_role, actor_unit, on_behalf_of, reason,
+         from_state, to_state, payload, payload_digest, transition_digest, at, prev_hash, hash, key_id)
+       SELECT case_id, 6, event_type, actor_id, actor_role, actor_unit, on_behalf_of, reason, from_state, to_state,
+         payload, payload_digest, transition_digest, at, $2, $3, NULL
+       FROM audit_entries WHERE case_id = $1 AND seq = 5`,
+      [caseId, last.hash, auditEntryHash(fields)],
+    );
+    await tamper(db, 'UPDATE cases SET last_seq = 6 WHERE case_id = $1', [caseId]);
+    // Caught by the chain itself (unkeyed after keyed) and by Temporal's head (seq 5).
+    await expect(verifyChain(db, caseId)).resolves.toMatchObject(broken(6));
+    await expect(verifyChain(db, caseId, { head })).resolves.toMatchObject(broken(6));
+  });
+
+  test('10 row edited with every later hash recomputed (plain SHA-256, key ids dropped)', async () => {
+    const { caseId, head } = await caseWith();
+    // The insider rebuilds rows 2..5 with the only hash they can compute.
+    let prev = (await activities.getAuditTrail(caseId)).find((e) => e.seq === 1)!.hash;
+    for (let seq = 2; seq <= 5; seq++) {
+      const hash = await plainHash(caseId, seq, {
+        prevHash: prev,
+        ...(seq === 2 ? { actorId: 'forger' } : {}),
+      });
+      await tamper(
+        db,
+        `UPDATE audit_entries SET prev_hash = $3, hash = $4, key_id = NULL${seq === 2 ? ", actor_id = 'forger'" : ''}
+         WHERE case_id = $1 AND seq = $2`,
+        [caseId, seq, prev, hash],
+      );
+      prev = hash;
+    }
+    await expect(verifyChain(db, caseId)).resolves.toMatchObject(broken(2));
+    // Even a chain rebuilt entirely as legacy rows does not end at Temporal's head.
+    await tamper(db, 'UPDATE audit_entries SET key_id = NULL WHERE case_id = $1 AND seq = 1', [caseId]);
+    const h1 = await plainHash(caseId, 1);
+    await tamper(db, 'UPDATE audit_entries SET hash = $2 WHERE case_id = $1 AND seq = 1', [caseId, h1]);
+    prev = h1;
+    for (let seq = 2; seq <= 5; seq++) {
+      const hash = await plainHash(caseId, seq, { prevHash: prev });
+      await tamper(db, 'UPDATE audit_entries SET prev_hash = $3, hash = $4 WHERE case_id = $1 AND seq = $2', [
+        caseId,
+        seq,
+        prev,
+        hash,
+      ]);
+      prev = hash;
+    }
+    await expect(verifyChain(db, caseId)).resolves.toMatchObject({ ok: true, legacyEntries: 5 });
+    const result = await verifyChain(db, caseId, { head });
+    expect(result).toMatchObject({ ok: false, firstBrokenSeq: 5 });
+    expect(result.ok ? '' : result.reason).toMatch(/rebuilt/);
+  });
+
+  test("11 last rows deleted with the projection's last_seq lowered", async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, 'DELETE FROM audit_entries WHERE case_id = $1 AND seq >= 4', [caseId]);
+    await tamper(db, 'UPDATE cases SET last_seq = 3 WHERE case_id = $1', [caseId]);
+    await tamper(db, 'UPDATE case_state SET seq = 3 WHERE case_id = $1', [caseId]).catch(() => undefined);
+    const result = await verifyChain(db, caseId, { head });
+    expect(result).toMatchObject({ ok: false, firstBrokenSeq: 4 });
+    expect(result.ok ? '' : result.reason).toMatch(/tail was deleted/);
+  });
+
+  test('12 case deleted from every table', async () => {
+    const { caseId, head } = await caseWith();
+    for (const table of ['audit_entries', 'notifications', 'personnel_file_entries', 'case_state', 'cases'])
+      await tamper(db, `DELETE FROM ${table} WHERE case_id = $1`, [caseId]).catch(() => undefined);
+    const summary = await verifyAll(db, { heads: new Map([[caseId, head]]) });
+    expect(summary.ok).toBe(false);
+    expect(summary.broken.find((b) => b.caseId === caseId)?.reason).toMatch(/the case was deleted/);
+  });
+
+  test('a row hashed with a key the verifier does not hold is refused, and rotation keeps old rows valid', async () => {
+    const { caseId, head } = await caseWith(2);
+    await tamper(db, `UPDATE audit_entries SET key_id = 'unknown' WHERE case_id = $1 AND seq = 2`, [caseId]);
+    const result = await verifyChain(db, caseId, { head });
+    expect(result).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+    expect(result.ok ? '' : result.reason).toMatch(/unknown audit key/);
+  });
+});
