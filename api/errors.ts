@@ -110,6 +110,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status === 429) {
       return reply.code(429).send(new ApiError('RATE_LIMITED', '请求过于频繁 / too many requests').body());
     }
+    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(
+        new ApiError('PAYLOAD_TOO_LARGE', '请求体过大（上限 1 MB）/ request body too large (limit 1 MB)', {
+          field: 'body',
+        }).body(),
+      );
+    }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large …
       const message =

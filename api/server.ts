@@ -58,6 +58,17 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Every API answer (errors included): no MIME sniffing, never framed; the reference page also
+  // says so in its CSP (frame-ancestors).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api')) {
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('x-frame-options', 'DENY');
+      if (request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy'))
+        reply.header('content-security-policy', "frame-ancestors 'none'");
+    }
+    done(null, payload);
+  });
 
   const auth: AuthConfig = { ...defaultAuthConfig, ...deps.auth };
   const temporalClient = new Client({

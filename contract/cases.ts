@@ -9,7 +9,7 @@ import {
 } from '../machines/secondment/projections';
 import { CASE_PAGE_MAX } from './constants';
 import { CASE_ID_PATTERN } from './caseId';
-import { booleanish, domainYear, identifier, instantBetween, storableText, DOMAIN_YEARS } from './text';
+import { booleanish, domainYear, identifier, instantBetween, storableText } from './text';
 
 export {
   auditTailEntrySchema,
@@ -36,7 +36,8 @@ export const INTERVENTIONS = (Object.keys(eventPayloadSchemas) as EventType[]).f
 const oneOrMany = z
   .union([identifier(64), z.array(identifier(64)).min(1).max(50)])
   .transform((v) => (Array.isArray(v) ? v : [v]));
-const instant = instantBetween(DOMAIN_YEARS.from, DOMAIN_YEARS.to);
+/** A filter window's end: any instant PostgreSQL's timestamptz holds (open-ended windows are common). */
+const instant = instantBetween(1900, 9999);
 
 export const caseSortSchema = z.enum(['nextDeadline', 'updatedAt', 'caseId', 'year', 'status']);
 export type CaseSort = z.infer<typeof caseSortSchema>;

@@ -79,6 +79,7 @@ export const API_ERRORS = {
     exit: EXIT.REFUSED,
     meaning: 'retry asked for a case with no failing activity',
   },
+  PAYLOAD_TOO_LARGE: { status: 413, exit: EXIT.USAGE, meaning: 'the request body is over 1 MB' },
   RATE_LIMITED: { status: 429, exit: EXIT.UNAVAILABLE, meaning: 'too many failed logins / requests' },
   TEMPORAL_UNAVAILABLE: {
     status: 503,

@@ -205,6 +205,62 @@ describe('malformed input is refused with the field named', () => {
     expect([none.statusCode, error(none).code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  test('hardening: huge numbers and NULs in filters, login and ids are 400 naming the field; a 10 MB body is 413', async () => {
+    const s = await login(api.http, 'admin');
+    for (const url of [
+      '/api/cases?year=99999999999',
+      '/api/cases/export.csv?year=99999999999',
+      '/api/cases?offset=99999999999',
+      '/api/allocations?year=99999999999',
+    ]) {
+      const res = await call(api.http, s, 'GET', url);
+      expect([url, res.statusCode, error(res).field]).toEqual([
+        url,
+        400,
+        expect.stringMatching(/^querystring\./),
+      ]);
+    }
+    const bulk = await call(api.http, s, 'POST', '/api/bulk', {
+      filter: { year: 99999999999 },
+      intervention: { type: 'admin.case.hold', payload: { reason: '统一暂停' } },
+    });
+    expect([bulk.statusCode, error(bulk).field]).toEqual([400, 'body.filter.year']);
+    const nulFilter = await call(api.http, s, 'GET', '/api/cases?sendingUnit=a%00b');
+    expect([nulFilter.statusCode, error(nulFilter).field]).toEqual([400, 'querystring.sendingUnit']);
+    expect(error(nulFilter).message).toMatch(/NUL/);
+    const nulId = await call(api.http, s, 'GET', '/api/cases/abc%00defg');
+    expect([nulId.statusCode, error(nulId).field]).toEqual([400, 'params.id']);
+    const nulLogin = await api.http.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin\u0000', password: 'secondment-demo' },
+    });
+    expect([nulLogin.statusCode, error(nulLogin).field]).toEqual([400, 'body.username']);
+    const huge = await api.http.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+      payload: JSON.stringify({ note: 'x'.repeat(10 * 1024 * 1024) }),
+    });
+    expect([huge.statusCode, error(huge).code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect(error(huge).message).toMatch(/too large/);
+  });
+
+  test('every /api answer says nosniff and never framed; the reference page has frame-ancestors', async () => {
+    const s = await login(api.http, 'admin');
+    for (const res of [
+      await call(api.http, s, 'GET', '/api/cases'),
+      await call(api.http, s, 'GET', '/api/cases/no-such-case-1'),
+      await api.http.inject({ method: 'GET', url: '/api/health' }),
+      await api.http.inject({ method: 'GET', url: '/api/openapi.json' }),
+    ]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+    }
+    const docs = await api.http.inject({ method: 'GET', url: '/api/docs' });
+    expect(String(docs.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+  });
+
   test('event payloads: actor in the body is refused, missing fields are named', async () => {
     const s = await login(api.http, 'admin');
     const created = await call(api.http, s, 'POST', '/api/cases', nominationBody(A_UNITS));
