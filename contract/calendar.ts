@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { holidayYearSchema, makeupWorkdaySchema, holidayRangeSchema } from '../machines/calendar';
 import { bulkOutcomeSchema } from './bulk';
+import { storableText } from './text';
 
 export const calendarYearSchema = z.object({
   year: z.number().int(),
@@ -29,7 +30,7 @@ export const calendarLoadBodySchema = z
   .object({
     table: holidayYearSchema,
     /** the notice, e.g. 国办发明电〔2026〕7号 */
-    source: z.string().trim().min(2, 'source: 须注明来源（通知文号） / name the notice').max(200),
+    source: storableText(2, 200, 'source: 须注明来源（通知文号） / name the notice'),
   })
   .strict();
 export type CalendarLoadBody = z.input<typeof calendarLoadBodySchema>;

@@ -2,11 +2,12 @@
 // shows per case the state, open duties and due dates before → after (the workflow's own migration).
 import { z } from 'zod';
 import { labelSchema } from './cases';
+import { storableText } from './text';
 
 /** POST /api/cases/:id/interventions/admin.case.migrate (org admin; a reason is required) */
 export const migrateBodySchema = z
   .object({
-    reason: z.string().trim().min(2, 'reason: 须说明理由 / a reason is required').max(500),
+    reason: storableText(2, 500, 'reason: 须说明理由 / a reason is required'),
   })
   .strict();
 export type MigrateBody = z.infer<typeof migrateBodySchema>;

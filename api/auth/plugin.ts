@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { unitCodeSchema } from '../../machines/secondment';
 import type { Db } from '../../db';
+import { identifier } from '../../contract/text';
 import { ApiError } from '../errors';
 import type { AuthConfig } from './config';
 import { readCookie } from './cookies';
@@ -41,8 +42,8 @@ const proxyIdentitySchema = z.object({
     )
     .pipe(z.array(unitCodeSchema).max(100)),
   /** a cadre's person id in the registry (x-secondment-cadre: the header's name before it) */
-  'x-secondment-person': z.string().trim().min(1).max(128).optional(),
-  'x-secondment-cadre': z.string().trim().min(1).max(128).optional(),
+  'x-secondment-person': identifier(128).optional(),
+  'x-secondment-cadre': identifier(128).optional(),
 });
 
 const sameToken = (a: string, b: string): boolean => {

@@ -20,13 +20,13 @@ export const isStorable = (s: string): boolean => !UNSTORABLE.test(s);
  * Free text (notes, titles, reasons, names): trimmed, NFC-normalised, without NUL or lone
  * surrogates, min..max characters (after normalisation).
  */
-export const storableText = (min: number, max: number) =>
+export const storableText = (min: number, max: number, tooShort?: string) =>
   z
     .string()
     .refine(isStorable, { message: UNSTORABLE_MESSAGE, abort: true })
     .trim()
     .normalize('NFC')
-    .min(min)
+    .min(min, tooShort)
     .max(max);
 
 /**

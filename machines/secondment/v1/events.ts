@@ -1,17 +1,16 @@
 // Every business step is an event: `{ type, actor, at, ...payload }`. `at` is the caller's current
 // time — the machine has no clock of its own.
 import { z } from 'zod';
-import { identifier, storableText } from '../../common/text';
 import { actorSchema, roleSchema, unitCodeSchema, type Actor } from './roles';
 import { statusCodeSchema } from './status';
 import { isoDateSchema, isoDateTimeSchema } from './time';
 import { gradeSchema, rankSchema } from './vocabulary';
 
-const text = storableText(1, 5000);
+const text = z.string().trim().min(1).max(5000);
 /** Admin interventions and refusals of others' work must say why (mandatory reason). */
-const reason = storableText(2, 2000);
+const reason = z.string().trim().min(2, 'a reason is required').max(2000);
 const score = z.number().min(0).max(100);
-const count = z.number().int().min(0).max(1_000_000);
+const count = z.number().int().min(0);
 const period = z.number().int().min(1).max(20);
 const dimension = z.object({ score, comment: text });
 
@@ -45,10 +44,10 @@ const payloadShapes = {
   'service.firstHalfRecord.provide': { summary: text },
   'service.annual.assess': { year: period, grade: gradeSchema, score, comment: text },
   'service.leave.request': { from: isoDateSchema, to: isoDateSchema, reason },
-  'service.leave.decide': { requestId: identifier(), approved: z.boolean(), note: text.optional() },
+  'service.leave.decide': { requestId: z.string().min(1), approved: z.boolean(), note: text.optional() },
   'service.sendingTask.request': { task: text, reason },
   'service.sendingTask.decide': {
-    requestId: identifier(),
+    requestId: z.string().min(1),
     approved: z.boolean(),
     note: text.optional(),
   },
@@ -86,17 +85,17 @@ const payloadShapes = {
   'return.party.return': { branch: text },
   'return.post.resume': { post: text },
   'tracking.review.submit': { summary: text },
-  'admin.deadline.extend': { dutyId: identifier(), until: isoDateTimeSchema, reason },
-  'admin.duty.waive': { dutyId: identifier(), reason },
+  'admin.deadline.extend': { dutyId: z.string().min(1), until: isoDateTimeSchema, reason },
+  'admin.duty.waive': { dutyId: z.string().min(1), reason },
   'admin.duty.reassign': {
-    dutyId: identifier(),
-    owner: z.object({ role: roleSchema, unit: unitCodeSchema }),
+    dutyId: z.string().min(1),
+    owner: z.object({ role: roleSchema, unit: z.string().min(1) }),
     reason,
   },
   'admin.case.hold': { reason },
   'admin.case.resume': { reason },
   'admin.case.force': { to: statusCodeSchema, reason },
-  'deadline.reached': { dutyId: identifier() },
+  'deadline.reached': { dutyId: z.string().min(1) },
 } satisfies Record<string, z.ZodRawShape>;
 
 type Shapes = typeof payloadShapes;

@@ -1,9 +1,8 @@
 // What a nomination (推荐) creates. No personal data goes into caseId: it is a random id.
 import { z } from 'zod';
-import { dateBetween, domainYear, identifier, storableText } from '../../common/text';
 import { policySchema } from './policy/schema';
 import { actorSchema, unitCodeSchema } from './roles';
-import { isoDateTimeSchema } from './time';
+import { isoDateSchema, isoDateTimeSchema } from './time';
 import { categorySchema, gradeSchema, kindSchema, programmeSchema, rankSchema } from './vocabulary';
 
 export const nominationSourceSchema = z.discriminatedUnion('type', [
@@ -20,9 +19,9 @@ export type NominationSource = z.infer<typeof nominationSourceSchema>;
 
 export const cadreSchema = z
   .object({
-    id: identifier(128),
-    displayName: storableText(1, 64),
-    birthDate: dateBetween(1900, 2100).optional(),
+    id: z.string().trim().min(1).max(128),
+    displayName: z.string().trim().min(1).max(64),
+    birthDate: isoDateSchema.optional(),
     age: z.number().int().min(16).max(80).optional(),
     rank: rankSchema,
     cpcMember: z.boolean(),
@@ -44,8 +43,8 @@ export const secondmentInputSchema = z.object({
       /^[A-Za-z0-9_-]{6,64}$/,
       'caseId: 6–64 letters, digits, _ or - (a random id, never personal data)',
     ),
-  year: domainYear,
-  cohort: storableText(1, 64).optional(),
+  year: z.number().int().min(2000).max(2100),
+  cohort: z.string().trim().min(1).max(64).optional(),
   kind: kindSchema,
   programme: programmeSchema.default('none'),
   cadre: cadreSchema,
@@ -60,7 +59,7 @@ export const secondmentInputSchema = z.object({
   nominatedBy: actorSchema,
   at: isoDateTimeSchema,
   /** A shipped policy id ('default' | 'demo') or a full policy object; the case keeps a copy. */
-  policy: z.union([identifier(64), policySchema]),
+  policy: z.union([z.string().min(1), policySchema]),
 });
 export type SecondmentInput = z.infer<typeof secondmentInputSchema>;
 /** What callers may pass before defaults are applied (the machine accepts either). */

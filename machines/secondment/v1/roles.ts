@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { identifier } from '../../common/text';
 
 /** Who may act. `system` is the hosting workflow (only for deadline.reached); `auditor` only reads. */
 export const roleSchema = z.enum([
@@ -24,12 +23,17 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   system: { zh: '系统（工作流）', en: 'system (workflow)' },
 };
 
-export const unitCodeSchema = identifier(64).regex(/^[\w.:-]+$/, 'unit code: letters, digits, _ . : - only');
+export const unitCodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.:-]+$/, 'unit code: letters, digits, _ . : - only');
 
 const principalSchema = z.object({
-  id: identifier(128),
+  id: z.string().trim().min(1).max(128),
   role: roleSchema,
-  unit: identifier(64),
+  unit: z.string().min(1).max(64),
 });
 /** onBehalfOf: the party the actor enters the step for (组织部代录, a clerk for the unit head). */
 export const actorSchema = principalSchema.extend({ onBehalfOf: principalSchema.optional() });
