@@ -25,6 +25,7 @@ import {
 import { WorkerProcess } from './support/chaosWorker';
 import type { Disposition } from './support/diligentParties';
 import { TEST_KEYRING_JSON, testDataConverter } from '../harness/codec';
+import { TEST_AUDIT_KEYS_JSON, testAuditKeys } from '../harness/auditKeys';
 
 /**
  * Issue: "On the real dev server: 50 cases running on the `demo` policy while the worker process
@@ -108,7 +109,10 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
       databaseUrl = execFileSync('bash', [PG_SCRIPT, 'url'], { encoding: 'utf8' }).trim();
     }
     // Migrates the fresh schema once, before any worker races for it; the test's own view of the data.
-    db = await openDatabase({ kind: 'postgres', url: databaseUrl, schema, poolSize: 4 });
+    db = await openDatabase(
+      { kind: 'postgres', url: databaseUrl, schema, poolSize: 4 },
+      { auditKeys: testAuditKeys },
+    );
     deliver = createDeliverer({ db, transport: new LocalMailboxTransport() });
 
     const serverLog = path.join(dir, 'dev-server.log');
@@ -132,6 +136,7 @@ describe('chaos: worker SIGKILLs and a dev server restart under 50 demo cases', 
         DATABASE_SCHEMA: schema,
         SECONDMENT_DATA_DIR: path.join(dir, 'worker-data'),
         SECONDMENT_CODEC_KEYS: TEST_KEYRING_JSON,
+        SECONDMENT_AUDIT_KEYS: TEST_AUDIT_KEYS_JSON,
         // Each life of the worker would bind the metrics ports again; this test scrapes neither.
         SECONDMENT_METRICS_PORT: 'off',
         TEMPORAL_SDK_METRICS_PORT: 'off',

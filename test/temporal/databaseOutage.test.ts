@@ -8,6 +8,7 @@ import { verifyChain } from '../../store';
 import { freePort } from '../harness/freePort';
 import { ROOT } from '../harness/paths';
 import { harnessState } from '../harness/state';
+import { TEST_AUDIT_KEYS_JSON, testAuditKeys } from '../harness/auditKeys';
 import { A_UNITS, nominationBody } from './api/support/cases';
 import { sleep } from './support/chaosDriver';
 import { ApiSession, RequestHung, type Answer } from './support/httpSession';
@@ -65,6 +66,7 @@ beforeAll(async () => {
       TEMPORAL_TASK_QUEUE: `outage-${randomUUID()}`,
       DATABASE_URL: databaseUrl,
       SECONDMENT_DATA_DIR: path.join(dir, 'data'),
+      SECONDMENT_AUDIT_KEYS: TEST_AUDIT_KEYS_JSON,
       SECONDMENT_API_PORT: String(apiPort),
       SECONDMENT_METRICS_PORT: 'off',
       TEMPORAL_SDK_METRICS_PORT: 'off',
@@ -227,7 +229,10 @@ test('the stack rides out a 60 s PostgreSQL outage under load: 503s, no exit, no
   expect(ackedBefore).toBeGreaterThan(0);
 
   // Every acknowledged event reaches the trail exactly once (an unanswered one at most once).
-  db = await openDatabase({ kind: 'postgres', url: databaseUrl }, { migrate: false });
+  db = await openDatabase(
+    { kind: 'postgres', url: databaseUrl },
+    { migrate: false, auditKeys: testAuditKeys },
+  );
   const counts = async (reasons: string[]) =>
     new Map(
       (
