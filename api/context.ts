@@ -1,4 +1,5 @@
 import type { CaseOperations, Connection, DataConverter, RoundClient, SecondmentClient } from '../client';
+import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db';
 import type { Logger, SecondmentMetrics, Tracing } from '../observability';
 import type { AuthConfig } from './auth/config';
@@ -23,6 +24,8 @@ export interface ApiDeps {
   metrics?: SecondmentMetrics;
   /** server spans, and the Temporal client's interceptors (trace context into the Update) */
   tracing?: Tracing;
+  /** signs audit exports (Ed25519, config/auditSigningKey.ts); default: a key made up for this process */
+  auditSigningKey?: KeyObject;
 }
 
 /** What every route handler needs; its own file, so routes and server do not import each other. */
@@ -38,5 +41,6 @@ export interface ApiContext {
   taskQueue: string;
   auth: AuthConfig;
   loginLimiter: LoginLimiter;
+  auditSigningKey: KeyObject;
   metrics?: SecondmentMetrics | undefined;
 }

@@ -1,6 +1,7 @@
 import { loadEnv, temporalTarget } from '../config/env';
 import { codecSetup } from '../config/codec';
 import { loadAuditKeys } from '../config/auditKeys';
+import { loadSigningKey } from '../config/auditSigningKey';
 import { connectClient } from '../config/temporalConnection';
 import { databaseConfigFromEnv, openDatabase } from '../db';
 import { setupObservability } from '../observability';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     logger: log,
     metrics: obs.metrics,
     tracing: obs.tracing,
+    // signs audit exports; a production API is given its key (never generated here)
+    auditSigningKey: await loadSigningKey(process.env, { embedded: false }),
   });
   const url = await app.listen({ host: env.SECONDMENT_HOST, port: env.SECONDMENT_API_PORT });
   await obs.serveMetrics();

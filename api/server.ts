@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -96,6 +97,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     auth,
     loginLimiter: new LoginLimiter(auth.loginMaxFailures, auth.loginWindowMs),
     metrics: deps.metrics,
+    auditSigningKey: deps.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey,
   };
 
   // Per-route limits only (login); the failed-login counter lives in LoginLimiter.

@@ -33,3 +33,15 @@ export const auditVerificationSchema = z.object({
   results: z.array(chainVerificationSchema),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+/** GET /api/audit/export: one case (caseId) or every case in your scope, as a signed JSON Lines file. */
+export const auditExportQuerySchema = verifyQuerySchema;
+
+/** GET /api/audit/public-key: what an offline verifier needs (and the id the export names). */
+export const auditPublicKeySchema = z.object({
+  /** `ed25519:` and the first 16 hex digits of the SPKI digest */
+  keyId: z.string(),
+  /** PEM (SPKI) */
+  publicKey: z.string(),
+});
+export type AuditPublicKey = z.infer<typeof auditPublicKeySchema>;

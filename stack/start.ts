@@ -1,3 +1,4 @@
+import { loadSigningKey } from '../config/auditSigningKey';
 import path from 'node:path';
 import { startCodecServer, type CodecServer } from '../codec';
 import { codecSetup } from '../config/codec';
@@ -110,6 +111,10 @@ async function main(): Promise<void> {
       logger: log,
       metrics: obs.metrics,
       tracing: obs.tracing,
+      auditSigningKey: await loadSigningKey(
+        { ...process.env, SECONDMENT_DATA_DIR: env.SECONDMENT_DATA_DIR },
+        { embedded: true },
+      ),
     });
     obs.gaugesFrom(storage.db);
     const apiUrl = await api.listen({ host: env.SECONDMENT_HOST, port: env.SECONDMENT_API_PORT });

@@ -28,6 +28,7 @@ export { keyedAuditEntryHash } from './auditHash';
 export { getCaseState, caseHasProjection, type StoredCaseState } from './caseState';
 export { listCases, getCase, openCaseIds } from './cases';
 export { getAuditTrail } from './auditTrail';
+export { exportCases } from './auditExport';
 export { getPersonnelFile } from './personnelFile';
 export {
   caseRefInScope,

@@ -1,5 +1,13 @@
-import { auditVerificationSchema, verifyQuerySchema, type ChainVerification } from '../../contract';
-import { caseIdsInScope, verifyChain } from '../../store';
+import { createPublicKey } from 'node:crypto';
+import { publicKeyId, writeExport } from '../../common/auditExport';
+import {
+  auditExportQuerySchema,
+  auditPublicKeySchema,
+  auditVerificationSchema,
+  verifyQuerySchema,
+  type ChainVerification,
+} from '../../contract';
+import { caseIdsInScope, exportCases, verifyChain } from '../../store';
 import { callerOf } from '../auth/plugin';
 import type { ApiContext } from '../context';
 import { ERROR_RESPONSES } from '../errors';
@@ -34,6 +42,55 @@ export function auditRoutes(r: ZodApp, ctx: ApiContext): void {
         entries: results.reduce((n, x) => n + x.entries, 0),
         results: results.filter((x) => !x.ok),
       };
+    },
+  );
+
+  r.get(
+    '/api/audit/export',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Export the audit trail of one case (caseId) or of every case in your scope: JSON Lines, one file, with the head Temporal holds and the verification per case, signed (Ed25519) over its content; check it offline with `secondment audit verify --file … --public-key …`',
+        querystring: auditExportQuerySchema,
+        response: { ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const user = callerOf(request);
+      const ids = request.query.caseId
+        ? [(await caseInScope(ctx.db, user, request.query.caseId)).caseId]
+        : await caseIdsInScope(ctx.db, user);
+      const cases = await exportCases(ctx.db, ids, (id) => ctx.ops.auditHead(id));
+      const text = writeExport(
+        cases,
+        { exportedAt: new Date().toISOString(), exportedBy: user.username },
+        ctx.auditSigningKey,
+      );
+      const name = request.query.caseId ? `audit-${request.query.caseId}.jsonl` : 'audit.jsonl';
+      return (
+        reply
+          .header('content-type', 'application/jsonl; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          // a file, not JSON: the route declares only its error answers (the 200 body is the file)
+          .send(text as never)
+      );
+    },
+  );
+
+  r.get(
+    '/api/audit/public-key',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The public key audit exports are signed with (PEM) and its id: all an offline verifier needs',
+        response: { 200: auditPublicKeySchema, ...ERROR_RESPONSES },
+      },
+    },
+    () => {
+      const pub = createPublicKey(ctx.auditSigningKey);
+      return { keyId: publicKeyId(pub), publicKey: pub.export({ type: 'spki', format: 'pem' }).toString() };
     },
   );
 }

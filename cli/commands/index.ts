@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { auditVerify } from './audit';
+import { auditExport, auditPublicKey, auditVerify } from './audit';
 import { login, logout, whoami } from './auth';
 import { bulk } from './bulk';
 import { calendarList, calendarLoad, calendarReplan } from './calendar';
@@ -43,6 +43,8 @@ export const COMMANDS: Command[] = [
   calendarLoad,
   calendarReplan,
   auditVerify,
+  auditExport,
+  auditPublicKey,
   usersCreate,
   usersList,
   usersDisable,

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
+import { verifyExport } from '../../../common/auditExport';
 import { Worker } from '@temporalio/worker';
 import { serve, type Res } from './support/http';
 import { getAuditTrail } from '../../../store';
@@ -482,4 +483,52 @@ test('export: the cases in scope as CSV with the list filters; another county ex
   expect(theirs.body).not.toContain(caseId);
   const anonymous = await api.http.inject({ method: 'GET', url: '/api/cases/export.csv' });
   expect(anonymous.statusCode).toBe(401);
+});
+
+test('the audit head in the workflow memo: the API catches a deleted tail the database alone cannot; the signed export checks offline with the published key', async () => {
+  const created = ok(await call(api.http, s.admin!, 'POST', '/api/cases', nominationBody(A_UNITS)));
+  const id = json<{ case: { caseId: string } }>(created).case.caseId;
+  await waitForProjection(api, id);
+  for (const step of ['admin.case.hold', 'admin.case.resume'])
+    ok(
+      await call(api.http, s.admin!, 'POST', `/api/cases/${id}/interventions/${step}`, {
+        reason: '核对审计链头',
+      }),
+    );
+  const verify = () =>
+    call(api.http, s.auditor!, 'GET', `/api/audit/verify?caseId=${id}`).then((r) =>
+      json<{ ok: boolean; results: Record<string, unknown>[] }>(ok(r)),
+    );
+  expect(await verify()).toMatchObject({ ok: true, results: [{ ok: true, entries: 3, anchored: true }] });
+
+  const key = json<{ keyId: string; publicKey: string }>(
+    ok(await call(api.http, s.auditor!, 'GET', '/api/audit/public-key')),
+  );
+  const exportOf = async () => {
+    const res = ok(await call(api.http, s.auditor!, 'GET', `/api/audit/export?caseId=${id}`));
+    expect(res.headers['content-type']).toMatch(/^application\/jsonl/);
+    return verifyExport(res.body, createPublicKey(key.publicKey));
+  };
+  expect(await exportOf()).toMatchObject({
+    ok: true,
+    keyId: key.keyId,
+    cases: [{ caseId: id, entries: 3, ok: true }],
+  });
+
+  // The insider removes the newest row and lowers the projection to match: the chain in the
+  // database is intact on its own, only Temporal's head says it was longer.
+  await api.world.db.transaction(async (tx) => {
+    await tx.exec('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
+    await tx.query('DELETE FROM audit_entries WHERE case_id = $1 AND seq = 3', [id]);
+    await tx.exec('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
+    await tx.query('UPDATE cases SET last_seq = 2 WHERE case_id = $1', [id]);
+  });
+  const after = await verify();
+  expect(after).toMatchObject({ ok: false, results: [{ ok: false, firstBrokenSeq: 3 }] });
+  expect(String(after.results[0]?.reason)).toMatch(/tail was deleted/);
+  expect(await exportOf()).toMatchObject({
+    ok: false,
+    signatureValid: true,
+    cases: [{ caseId: id, ok: false }],
+  });
 });

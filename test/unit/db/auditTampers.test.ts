@@ -1,7 +1,21 @@
 // The 13 tampers of issue 12 against the keyed chain, each by an insider who can write to the
 // database (triggers switched off) but holds neither the HMAC key nor Temporal's history. The head
 // is what the workflow keeps in its memo: the activity's (seq, hash) of the newest row.
-import { GENESIS_HASH, auditEntryHash, verifyAll, verifyChain, type AuditHead } from '../../../store';
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { verifyExport, writeExport } from '../../../common/auditExport';
+import {
+  GENESIS_HASH,
+  auditEntryHash,
+  exportCases,
+  verifyAll,
+  verifyChain,
+  type AuditHead,
+} from '../../../store';
 import type { Db } from '../../../db';
 import {
   adapters,
@@ -201,6 +215,101 @@ describe.each(adapters)('审计链篡改 13 tampers of the keyed chain on $name'
     expect(summary.ok).toBe(false);
     expect(summary.broken.find((b) => b.caseId === caseId)?.reason).toMatch(/the case was deleted/);
   });
+
+  const signer = generateKeyPairSync('ed25519');
+  async function exported(caseId: string, head: AuditHead): Promise<string> {
+    const cases = await exportCases(db, [caseId], () => Promise.resolve(head));
+    return writeExport(
+      cases,
+      { exportedAt: '2026-12-01T00:00:00.000Z', exportedBy: 'auditor' },
+      signer.privateKey,
+    );
+  }
+
+  test('13 export file edited (offline verifier: only the file and the public key)', async () => {
+    const { caseId, head } = await caseWith();
+    const text = await exported(caseId, head);
+    expect(verifyExport(text, signer.publicKey)).toMatchObject({
+      ok: true,
+      signatureValid: true,
+      cases: [{ caseId, entries: 5, ok: true }],
+    });
+    // Any edit of the content: a reason, a dropped entry line, the server's verdict.
+    const edits = [
+      text.replace('"reason":null', '"reason":"改写"'),
+      text
+        .split('\n')
+        .filter((l) => !l.includes('"seq":5,'))
+        .join('\n'),
+      text.replace('"verification":{"ok":true}', '"verification":{"ok":true} '),
+    ];
+    for (const edited of edits) {
+      expect(edited).not.toBe(text);
+      const result = verifyExport(edited, signer.publicKey);
+      expect(result).toMatchObject({ ok: false, signatureValid: false });
+      expect(result.reason).toMatch(/signature invalid|last line/);
+    }
+    // Re-signed by someone else's key: refused under the published public key.
+    const other = generateKeyPairSync('ed25519');
+    const forged = writeExport(
+      await exportCases(db, [caseId], () => Promise.resolve(head)),
+      { exportedAt: '2026-12-01T00:00:00.000Z', exportedBy: 'forger' },
+      other.privateKey,
+    );
+    const refused = verifyExport(forged, signer.publicKey);
+    expect(refused.ok).toBe(false);
+    expect(refused.reason).toMatch(/signed by key/);
+  });
+
+  test('an export of a tampered chain carries the online verdict to the offline verifier', async () => {
+    const { caseId, head } = await caseWith();
+    await tamper(db, 'DELETE FROM audit_entries WHERE case_id = $1 AND seq >= 4', [caseId]);
+    await tamper(db, 'UPDATE cases SET last_seq = 3 WHERE case_id = $1', [caseId]);
+    const result = verifyExport(await exported(caseId, head), signer.publicKey);
+    expect(result).toMatchObject({
+      ok: false,
+      signatureValid: true,
+      cases: [{ caseId, ok: false, firstBrokenSeq: 4 }],
+    });
+    expect(result.cases[0]?.reason).toMatch(/tail was deleted/);
+  });
+
+  if (adapter.name === 'pglite') {
+    test('secondment audit verify --file --public-key: exit 0 on the export, 8 on an edited one (no server)', async () => {
+      const { caseId, head } = await caseWith(3);
+      const dir = await mkdtemp(path.join(tmpdir(), 'audit-export-'));
+      const file = path.join(dir, 'audit.jsonl');
+      const key = path.join(dir, 'public.pem');
+      const text = await exported(caseId, head);
+      await writeFile(key, signer.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+      const cli = (f: string) =>
+        promisify(execFile)(
+          process.execPath,
+          [
+            path.join(__dirname, '../../../bin/secondment.js'),
+            'audit',
+            'verify',
+            '--file',
+            f,
+            '--public-key',
+            key,
+          ],
+          // no API anywhere: the offline check must not need one
+          { env: { ...process.env, SECONDMENT_API_URL: 'http://127.0.0.1:9' } },
+        ).then(
+          (r) => ({ code: 0, out: r.stdout }),
+          (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+        );
+      await writeFile(file, text);
+      const intact = await cli(file);
+      expect(intact.code).toBe(0);
+      expect(intact.out).toMatch(/Audit export intact/);
+      await writeFile(file, text.replace('"actorId":"', '"actorId":"x'));
+      const edited = await cli(file);
+      expect(edited.code).toBe(8);
+      expect(edited.out).toMatch(/signature invalid/);
+    }, 60_000);
+  }
 
   test('a row hashed with a key the verifier does not hold is refused, and rotation keeps old rows valid', async () => {
     const { caseId, head } = await caseWith(2);
