@@ -95,7 +95,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     auth,
-    loginLimiter: new LoginLimiter(auth.loginMaxFailures, auth.loginWindowMs),
+    loginLimiter: new LoginLimiter(auth.loginMaxFailures, auth.loginWindowMs, auth.loginAccountMaxFailures),
     metrics: deps.metrics,
     auditSigningKey: deps.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey,
   };

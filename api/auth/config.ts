@@ -17,6 +17,8 @@ export interface AuthConfig {
   secureCookies: boolean;
   /** failed logins allowed per (username, IP) per window */
   loginMaxFailures: number;
+  /** failed logins allowed per username from all addresses together per window */
+  loginAccountMaxFailures: number;
   loginWindowMs: number;
 }
 
@@ -26,6 +28,7 @@ export const defaultAuthConfig: AuthConfig = {
   sessionTtlMs: 8 * 3600_000,
   secureCookies: false,
   loginMaxFailures: 5,
+  loginAccountMaxFailures: 20,
   loginWindowMs: 60_000,
 };
 

@@ -40,7 +40,7 @@ export function setCookie(reply: FastifyReply, name: string, value: string, opts
   if (opts.expires === null) parts.push('Max-Age=0');
   if (opts.httpOnly) parts.push('HttpOnly');
   if (opts.secure) parts.push('Secure');
-  const existing = reply.getHeader('set-cookie');
-  const list = Array.isArray(existing) ? existing : existing ? [String(existing)] : [];
-  void reply.header('set-cookie', [...list, parts.join('; ')]);
+  // Fastify appends to an existing set-cookie header by itself; re-sending the earlier ones set
+  // the session cookie twice (issue 12).
+  void reply.header('set-cookie', parts.join('; '));
 }

@@ -17,6 +17,7 @@ import {
   migrateLabel,
   TERMINAL_STATUSES,
   type EventType,
+  type Role,
 } from '../../machines/secondment';
 import { listCasesInScope } from '../../store';
 import { inBatches } from '../../common/inBatches';
@@ -24,6 +25,7 @@ import { callerOf } from '../auth/plugin';
 import type { ApiUser } from '../auth/users';
 import type { ApiContext } from '../context';
 import { describeChange } from '../describeChange';
+import { checkReassignOwner } from '../reassignOwner';
 import { ApiError, ERROR_RESPONSES, fromClientError, invalidInput } from '../errors';
 import { actorFor, assertOrgAdmin, caseInScope, type CaseRef } from '../scope';
 import { parsePayload, sendAs } from './cases';
@@ -58,6 +60,13 @@ async function planFor(
     payload.dutyId = duty.id;
   }
   parsePayload(type, payload, {}, 'intervention.payload');
+  if (type === 'admin.duty.reassign') {
+    const owner = await checkReassignOwner(ctx.db, payload.owner as { role: Role; unit: string }).then(
+      () => null,
+      (err: unknown) => (err instanceof ApiError ? err.message : String(err)),
+    );
+    if (owner) return skip(`当前状态 ${view.status}：${owner}`);
+  }
   const preview = await ctx.cases.preview(ref.caseId, type, { ...payload, actor: actorFor(user, ref) });
   if (!preview.ok) return skip(`当前状态 ${view.status}：${preview.refusal}`);
   return {

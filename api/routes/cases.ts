@@ -24,6 +24,7 @@ import {
   migrateLabel,
   TERMINAL_STATUSES,
   type Actor,
+  type Role,
   type EventType,
 } from '../../machines/secondment';
 import {
@@ -46,6 +47,7 @@ import type { ApiUser } from '../auth/users';
 import type { ApiContext } from '../context';
 import { SecondmentError } from '../../client';
 import { ApiError, ERROR_RESPONSES, fromClientError, invalidInput } from '../errors';
+import { checkReassignOwner } from '../reassignOwner';
 import { awaitUnlessDatabaseDown } from '../updateWait';
 import {
   actingUnit,
@@ -371,6 +373,8 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
         });
       }
       const payload = parsePayload(type, request.body);
+      if (type === 'admin.duty.reassign')
+        await checkReassignOwner(ctx.db, payload.owner as { role: Role; unit: string });
       return { case: await sendAs(ctx, ref, type, payload, actorFor(user, ref)) };
     },
   );

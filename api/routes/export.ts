@@ -3,6 +3,7 @@ import { kindLabels, statusLabels, type Kind, type StatusCode } from '../../mach
 import { listCasesInScope, roundLinksOf, type RoundLink } from '../../store';
 import { callerOf } from '../auth/plugin';
 import type { ApiContext } from '../context';
+import { ERROR_RESPONSES } from '../errors';
 import type { ZodApp } from './types';
 
 const EXPORT_MAX = 10_000;
@@ -57,6 +58,8 @@ export function exportRoutes(r: ZodApp, ctx: ApiContext): void {
         tags: ['cases'],
         summary: `Export the cases in your scope as CSV with names (UTF-8 with BOM for spreadsheets; the filters of GET /api/cases; term, living subsidy and pay rule of round cases; at most ${EXPORT_MAX} rows)`,
         querystring: exportQuerySchema,
+        // a file, not JSON: only the error answers are declared (the 200 body is the file)
+        response: { ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -79,7 +82,7 @@ export function exportRoutes(r: ZodApp, ctx: ApiContext): void {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="secondment-cases.csv"')
-        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+        .send(`\uFEFF${lines.join('\r\n')}\r\n` as never);
     },
   );
 }

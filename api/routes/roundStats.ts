@@ -57,6 +57,8 @@ export function roundStatsRoutes(r: ZodApp, ctx: ApiContext): void {
         tags: ['rounds'],
         summary: 'The statistics as CSV (UTF-8 with BOM): the list with names, then the summary',
         params: roundIdParamSchema,
+        // a file, not JSON: only the error answers are declared (the 200 body is the file)
+        response: { ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -64,7 +66,7 @@ export function roundStatsRoutes(r: ZodApp, ctx: ApiContext): void {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', fileName(round, 'csv'))
-        .send(roundStatsCsv(stats, `${round.year}年度挂职工作统计 ${round.name}`));
+        .send(roundStatsCsv(stats, `${round.year}年度挂职工作统计 ${round.name}`) as never);
     },
   );
 
@@ -76,6 +78,8 @@ export function roundStatsRoutes(r: ZodApp, ctx: ApiContext): void {
         summary:
           'The statistics as an XLSX workbook: 汇总 (summary), 名单 (list with names), 按单位, 考核等次',
         params: roundIdParamSchema,
+        // a file, not JSON: only the error answers are declared (the 200 body is the file)
+        response: { ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -83,7 +87,7 @@ export function roundStatsRoutes(r: ZodApp, ctx: ApiContext): void {
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', fileName(round, 'xlsx'))
-        .send(await roundStatsXlsx(stats, `${round.year}年度挂职工作统计 ${round.name}`));
+        .send((await roundStatsXlsx(stats, `${round.year}年度挂职工作统计 ${round.name}`)) as never);
     },
   );
 }

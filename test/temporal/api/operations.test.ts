@@ -489,9 +489,14 @@ test('the audit head in the workflow memo: the API catches a deleted tail the da
   const created = ok(await call(api.http, s.admin!, 'POST', '/api/cases', nominationBody(A_UNITS)));
   const id = json<{ case: { caseId: string } }>(created).case.caseId;
   await waitForProjection(api, id);
-  for (const step of ['admin.case.hold', 'admin.case.resume'])
+  const dutyId = json<{ openDuties: { id: string }[] }>(
+    ok(await call(api.http, s.admin!, 'GET', `/api/cases/${id}`)),
+  ).openDuties[0]!.id;
+  for (const days of [60, 90])
     ok(
-      await call(api.http, s.admin!, 'POST', `/api/cases/${id}/interventions/${step}`, {
+      await call(api.http, s.admin!, 'POST', `/api/cases/${id}/interventions/admin.deadline.extend`, {
+        dutyId,
+        until: new Date(Date.now() + days * 86_400_000).toISOString(),
         reason: '核对审计链头',
       }),
     );
@@ -531,4 +536,54 @@ test('the audit head in the workflow memo: the API catches a deleted tail the da
     signatureValid: true,
     cases: [{ caseId: id, ok: false }],
   });
+});
+
+test('admin.duty.reassign: the owner unit must be an active unit of the directory that the role sits at', async () => {
+  const created = ok(await call(api.http, s.admin!, 'POST', '/api/cases', nominationBody(A_UNITS)));
+  const id = json<{ case: { caseId: string } }>(created).case.caseId;
+  await waitForProjection(api, id);
+  const detail = json<{ openDuties: { id: string }[] }>(
+    ok(await call(api.http, s.admin!, 'GET', `/api/cases/${id}`)),
+  );
+  const dutyId = detail.openDuties[0]!.id;
+  const reassign = (owner: unknown) =>
+    call(api.http, s.admin!, 'POST', `/api/cases/${id}/interventions/admin.duty.reassign`, {
+      dutyId,
+      owner,
+      reason: '换承办单位',
+    });
+  const refusedAt = async (owner: unknown) => {
+    const res = await reassign(owner);
+    const body = json<{ error: { code: string; field?: string; message: string } }>(res);
+    return [res.statusCode, body.error.code, body.error.field];
+  };
+  expect(await refusedAt({ role: 'sending_officer', unit: `<b>${'x'.repeat(3000)}</b>` })).toEqual([
+    400,
+    'INVALID_INPUT',
+    'body.owner.unit',
+  ]);
+  expect(await refusedAt({ role: 'sending_officer', unit: 'city.no-such-unit' })).toEqual([
+    400,
+    'INVALID_INPUT',
+    'body.owner.unit',
+  ]);
+  expect(await refusedAt({ role: 'auditor', unit: A_UNITS.org })).toEqual([
+    400,
+    'INVALID_INPUT',
+    'body.owner.role',
+  ]);
+  // a department's role at a unit that is not that department, and a unit's officer at a department
+  expect(await refusedAt({ role: 'org_admin', unit: A_UNITS.sending })).toEqual([
+    400,
+    'INVALID_INPUT',
+    'body.owner.unit',
+  ]);
+  expect(await refusedAt({ role: 'receiving_officer', unit: A_UNITS.org })).toEqual([
+    400,
+    'INVALID_INPUT',
+    'body.owner.unit',
+  ]);
+  expect(await getAuditTrail(api.world.db, id)).toHaveLength(1); // only the nomination: nothing refused was recorded
+  ok(await reassign({ role: 'sending_officer', unit: A_UNITS.sending }));
+  expect((await getAuditTrail(api.world.db, id)).at(-1)).toMatchObject({ eventType: 'admin.duty.reassign' });
 });

@@ -124,6 +124,63 @@ describe('login rate limit', () => {
     expect((await attempt('secondment-demo', '127.0.0.8')).statusCode).toBe(200);
   });
 
+  test('per account across addresses: 50 wrong passwords from 10 addresses lock the account, the right one is refused', async () => {
+    const app = buildApi({
+      connection: api.env.connection,
+      namespace: api.env.namespace,
+      taskQueue: api.world.taskQueue,
+      dataConverter: testDataConverter,
+      db: api.world.db,
+      auth: {},
+    });
+    const limited = await serve(app);
+    try {
+      const attempt = (password: string, remoteAddress: string) =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'sender', password },
+          remoteAddress,
+        });
+      const answers: number[] = [];
+      // 5 per address: never over the per-address limit, all within the minute
+      for (let i = 0; i < 50; i++)
+        answers.push((await attempt('wrong-password', `127.0.1.${i % 10}`)).statusCode);
+      // 20 reach the password check; from then on the account is locked for every address
+      expect(answers.filter((c) => c === 401)).toHaveLength(20);
+      expect(answers.slice(20).every((c) => c === 429)).toBe(true);
+      const fresh = await attempt('secondment-demo', '127.0.1.99');
+      expect([fresh.statusCode, error(fresh).code]).toEqual([429, 'RATE_LIMITED']);
+      // another account is not locked by it (the window's end: test/unit/api/loginLimiter.test.ts)
+      expect(
+        (
+          await limited.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: 'receiver', password: 'secondment-demo' },
+            remoteAddress: '127.0.1.99',
+          })
+        ).statusCode,
+      ).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the session cookie is set once (and the CSRF cookie once)', async () => {
+    const res = await api.http.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'auditor', password: 'secondment-demo' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(
+      setCookies(res)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['secondment_csrf', 'secondment_session']);
+  });
+
   test('unknown users get the same answer as wrong passwords', async () => {
     const res = await api.http.inject({
       method: 'POST',
@@ -353,6 +410,13 @@ describe('OpenAPI', () => {
     expect(answer('/api/cases/{id}', 'get', '404')).toEqual(['error']);
     expect(answer('/api/cases/{id}/events/{type}', 'post', '409')).toEqual(['error']);
     expect(answer('/api/stuck', 'get', '200')).toEqual(['business', 'technical']);
+    // Every operation declares its error answers (the shared error body), not only its 200.
+    const undeclared = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => !Object.keys(op.responses ?? {}).some((code) => /^[45]\d\d$/.test(code)))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(undeclared).toEqual([]);
   });
 
   test('the docs page and its assets are served from the package (offline)', async () => {
