@@ -3,6 +3,7 @@
 # Idempotent and fast when already done: every step checks a stamp before doing work.
 #   --with-postgres   also make sure PostgreSQL 15 server binaries are present (CI, DB tests)
 #   --with-browser    also make sure Debian's Chromium is present (browser tests; no browser download)
+#   --with-fuzz       also install schemathesis in .tools/fuzz-venv (the opt-in API fuzz test, FUZZ=1)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,10 +12,12 @@ TEMPORAL_CLI_VERSION="v1.5.1"
 TEST_SERVER_VERSION="$(sed -n 's:.*<version>\(1\.[0-9.]*\)</version>.*:\1:p' "$ROOT/scripts/test-server/pom.xml" | head -n1)"
 WITH_POSTGRES=0
 WITH_BROWSER=0
+WITH_FUZZ=0
 for arg in "$@"; do
   case "$arg" in
     --with-postgres) WITH_POSTGRES=1 ;;
     --with-browser) WITH_BROWSER=1 ;;
+    --with-fuzz) WITH_FUZZ=1 ;;
     *) echo "setup: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -120,6 +123,25 @@ if [ "$WITH_POSTGRES" = 1 ] || [ "$WITH_BROWSER" = 1 ]; then
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null; }
   else
     die "pdftotext is missing; install Debian's 'poppler-utils' (the document tests read PDFs with it)."
+  fi
+fi
+
+# --- schemathesis for the opt-in API fuzz test (test/temporal/api/fuzz.test.ts, FUZZ=1) --------
+# A virtualenv under .tools/ from PyPI, pinned; without it FUZZ=1 skips the test and says so.
+SCHEMATHESIS_VERSION="4.3.18"
+# hypothesis-jsonschema 0.23 still calls many.more(), gone from the newest hypothesis: pinned below it
+HYPOTHESIS_VERSION="6.140.4"
+if [ "$WITH_FUZZ" = 1 ]; then
+  FUZZ_VENV="$TOOLS/fuzz-venv"
+  if [ "$("$FUZZ_VENV/bin/schemathesis" --version 2>/dev/null)" = "schemathesis, version $SCHEMATHESIS_VERSION" ] &&
+    [ "$("$FUZZ_VENV/bin/python" -c 'import hypothesis; print(hypothesis.__version__)' 2>/dev/null)" = "$HYPOTHESIS_VERSION" ]; then
+    say "schemathesis $SCHEMATHESIS_VERSION present"
+  else
+    command -v python3 >/dev/null || die "python3 (3.9+) is required for --with-fuzz (schemathesis)."
+    say "installing schemathesis $SCHEMATHESIS_VERSION into $FUZZ_VENV …"
+    python3 -m venv "$FUZZ_VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)."
+    "$FUZZ_VENV/bin/pip" install -q --disable-pip-version-check \
+      "schemathesis==$SCHEMATHESIS_VERSION" "hypothesis==$HYPOTHESIS_VERSION"
   fi
 fi
 
