@@ -1,7 +1,7 @@
 import { type Client, type Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TechnicalProblem } from '../contract';
-import { caseWorkflowId, MEMO } from '../workflows/secondment/definitions';
+import { caseWorkflowId, MEMO, SA, SECONDMENT_WORKFLOW_TYPE } from '../workflows/secondment/definitions';
 import { SecondmentError } from './secondmentClient';
 
 export type { Connection } from '@temporalio/client';
@@ -75,6 +75,32 @@ export class CaseOperations {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * Every case Temporal knows (visibility, one listing rather than a describe per case), with the
+   * units its search attributes name: a case deleted from every table of the database is still
+   * here, so the audit verification can name it. Null when Temporal cannot say.
+   */
+  async casesTemporalKnows(): Promise<Map<string, { units: string[] }> | null> {
+    if (!this.opts.client) return null;
+    const known = new Map<string, { units: string[] }>();
+    const prefix = caseWorkflowId('');
+    try {
+      for await (const wf of this.opts.client.workflow.list({
+        query: `WorkflowType = '${SECONDMENT_WORKFLOW_TYPE}'`,
+      })) {
+        if (!wf.workflowId.startsWith(prefix)) continue;
+        const units = [SA.sendingUnit, SA.receivingUnit]
+          .map((key) => wf.typedSearchAttributes.get(key))
+          .filter((u): u is string => typeof u === 'string' && u !== '');
+        const caseId = wf.workflowId.slice(prefix.length);
+        known.set(caseId, { units: [...new Set([...(known.get(caseId)?.units ?? []), ...units])] });
+      }
+    } catch {
+      return null;
+    }
+    return known;
   }
 
   /** A failing activity, a failing workflow task, or a workflow that ended while its case is open. */

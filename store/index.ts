@@ -21,6 +21,8 @@ export {
   checkRows,
   verifyChain,
   verifyAll,
+  caseIdsStored,
+  deletedCase,
   type AuditHead,
   type ChainVerificationSummary,
 } from './verifyChain';

@@ -187,3 +187,26 @@ export async function verifyAll(
   }
   return summary;
 }
+
+/** Which of `caseIds` the database still holds anything of (a case row, its parties or an audit entry). */
+export async function caseIdsStored(db: Queryable, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db.query<{ case_id: string }>(
+    `SELECT case_id FROM cases WHERE case_id = ANY($1::text[])
+     UNION SELECT case_id FROM case_parties WHERE case_id = ANY($1::text[])
+     UNION SELECT DISTINCT case_id FROM audit_entries WHERE case_id = ANY($1::text[])`,
+    [caseIds],
+  );
+  return new Set(rows.map((r) => r.case_id));
+}
+
+/** The verdict on a case Temporal holds a head for while the database holds nothing of it. */
+export function deletedCase(caseId: string, head: AuditHead): Extract<ChainVerification, { ok: false }> {
+  return {
+    ok: false,
+    caseId,
+    entries: 0,
+    firstBrokenSeq: 1,
+    reason: `Temporal 有此案件（链头第 ${head.seq} 条），数据库中没有任何记录（案件被删除）/ Temporal knows this case (head seq ${head.seq}) but the database holds nothing of it: the case was deleted`,
+  };
+}

@@ -7,7 +7,15 @@ import {
   verifyQuerySchema,
   type ChainVerification,
 } from '../../contract';
-import { caseIdsInScope, exportCases, verifyChain } from '../../store';
+import {
+  caseIdsInScope,
+  caseIdsStored,
+  codesInJurisdiction,
+  deletedCase,
+  exportCases,
+  verifyChain,
+} from '../../store';
+import type { User } from '../../contract';
 import { callerOf } from '../auth/plugin';
 import type { ApiContext } from '../context';
 import { ERROR_RESPONSES } from '../errors';
@@ -36,6 +44,7 @@ export function auditRoutes(r: ZodApp, ctx: ApiContext): void {
       const results: ChainVerification[] = [];
       for (const caseId of await caseIdsInScope(ctx.db, user))
         results.push(await verifyChain(ctx.db, caseId, { head: await ctx.ops.auditHead(caseId) }));
+      results.push(...(await deletedCasesInScope(ctx, user)));
       return {
         ok: results.every((x) => x.ok),
         cases: results.length,
@@ -93,4 +102,32 @@ export function auditRoutes(r: ZodApp, ctx: ApiContext): void {
       return { keyId: publicKeyId(pub), publicKey: pub.export({ type: 'spki', format: 'pem' }).toString() };
     },
   );
+}
+
+/**
+ * Cases Temporal knows, holding a head (so the database once had their rows), of which the
+ * database now holds nothing: deleted from every table. Only Temporal can name them. Whose they
+ * were follows from the units their search attributes name; a 统战部 or cadre login cannot tell
+ * (party membership and the cadre are gone with the rows), so only the org department, its
+ * auditors and the units' own officers are shown them.
+ */
+async function deletedCasesInScope(ctx: ApiContext, user: User): Promise<ChainVerification[]> {
+  if (!['org_admin', 'auditor', 'sending_officer', 'receiving_officer'].includes(user.role)) return [];
+  const known = await ctx.ops.casesTemporalKnows();
+  if (!known || known.size === 0) return [];
+  const stored = await caseIdsStored(ctx.db, [...known.keys()]);
+  const lost = [...known].filter(([id]) => !stored.has(id));
+  if (lost.length === 0) return [];
+  const units = [...new Set(lost.flatMap(([, k]) => k.units))];
+  const visible =
+    user.role === 'org_admin' || user.role === 'auditor'
+      ? await codesInJurisdiction(ctx.db, user.units, units)
+      : new Set(user.units);
+  const out: ChainVerification[] = [];
+  for (const [caseId, { units: its }] of lost) {
+    if (!its.some((u) => visible.has(u))) continue;
+    const head = await ctx.ops.auditHead(caseId);
+    if (head) out.push(deletedCase(caseId, head));
+  }
+  return out;
 }

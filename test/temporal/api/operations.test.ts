@@ -538,6 +538,44 @@ test('the audit head in the workflow memo: the API catches a deleted tail the da
   });
 });
 
+test('a case deleted from every table: only Temporal still knows it, and the verification of the scope names it', async () => {
+  const created = ok(await call(api.http, s.admin!, 'POST', '/api/cases', nominationBody(A_UNITS)));
+  const id = json<{ case: { caseId: string } }>(created).case.caseId;
+  await waitForProjection(api, id);
+  const scopeVerdict = async (who: string) => {
+    const res = json<{ ok: boolean; results: { caseId: string; ok: boolean; reason?: string }[] }>(
+      ok(await call(api.http, s[who]!, 'GET', '/api/audit/verify')),
+    );
+    return res.results.find((r) => r.caseId === id);
+  };
+  expect(await scopeVerdict('auditor')).toBeUndefined();
+
+  await api.world.db.transaction(async (tx) => {
+    await tx.exec('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
+    for (const table of [
+      'audit_entries',
+      'notifications',
+      'personnel_file_entries',
+      'case_state',
+      'case_parties',
+      'cases',
+    ])
+      await tx.query(`DELETE FROM ${table} WHERE case_id = $1`, [id]);
+    await tx.exec('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
+  });
+  // visibility is eventually consistent: the listing may lag the start by a moment
+  let verdict: { ok: boolean; reason?: string } | undefined;
+  for (let i = 0; i < 20 && !verdict; i++) {
+    verdict = await scopeVerdict('auditor');
+    if (!verdict) await new Promise((r) => setTimeout(r, 500));
+  }
+  expect(verdict).toMatchObject({ ok: false });
+  expect(String(verdict?.reason)).toMatch(/the case was deleted/);
+  expect(String((await scopeVerdict('admin'))?.reason)).toMatch(/the case was deleted/);
+  // another county's department is not shown what it never owned
+  expect(await scopeVerdict('county-admin')).toBeUndefined();
+});
+
 test('admin.duty.reassign: the owner unit must be an active unit of the directory that the role sits at', async () => {
   const created = ok(await call(api.http, s.admin!, 'POST', '/api/cases', nominationBody(A_UNITS)));
   const id = json<{ case: { caseId: string } }>(created).case.caseId;
