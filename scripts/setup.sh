@@ -3,7 +3,7 @@
 # Idempotent and fast when already done: every step checks a stamp before doing work.
 #   --with-postgres   also make sure PostgreSQL 15 server binaries are present (CI, DB tests)
 #   --with-browser    also make sure Debian's Chromium is present (browser tests; no browser download)
-#   --with-fuzz       also install schemathesis in .tools/fuzz-venv (the opt-in API fuzz test, FUZZ=1)
+#   --with-fuzz       also install schemathesis in .tools/fuzz-venv (the API fuzz test; CI installs it)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -126,8 +126,8 @@ if [ "$WITH_POSTGRES" = 1 ] || [ "$WITH_BROWSER" = 1 ]; then
   fi
 fi
 
-# --- schemathesis for the opt-in API fuzz test (test/temporal/api/fuzz.test.ts, FUZZ=1) --------
-# A virtualenv under .tools/ from PyPI, pinned; without it FUZZ=1 skips the test and says so.
+# --- schemathesis for the API fuzz test (test/temporal/api/fuzz.test.ts) ----------------------
+# A virtualenv under .tools/ from PyPI, pinned; without it the test is skipped and says so.
 SCHEMATHESIS_VERSION="4.3.18"
 # hypothesis-jsonschema 0.23 still calls many.more(), gone from the newest hypothesis: pinned below it
 HYPOTHESIS_VERSION="6.140.4"
