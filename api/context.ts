@@ -26,6 +26,8 @@ export interface ApiDeps {
   tracing?: Tracing;
   /** signs audit exports (Ed25519, config/auditSigningKey.ts); default: a key made up for this process */
   auditSigningKey?: KeyObject;
+  /** longest wait for an event's answer while the database answers (default 60 s, updateWait.ts) */
+  eventAnswerWithinMs?: number;
 }
 
 /** What every route handler needs; its own file, so routes and server do not import each other. */
@@ -43,4 +45,5 @@ export interface ApiContext {
   loginLimiter: LoginLimiter;
   auditSigningKey: KeyObject;
   metrics?: SecondmentMetrics | undefined;
+  eventAnswerWithinMs?: number | undefined;
 }

@@ -17,6 +17,7 @@ export const ERROR_RESPONSES = {
   429: errorBodySchema,
   500: errorBodySchema,
   503: errorBodySchema,
+  504: errorBodySchema,
 } as const;
 
 /** Seconds a caller should wait after 503 DATABASE_UNAVAILABLE: a restart takes a few seconds. */

@@ -98,6 +98,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     loginLimiter: new LoginLimiter(auth.loginMaxFailures, auth.loginWindowMs, auth.loginAccountMaxFailures),
     metrics: deps.metrics,
     auditSigningKey: deps.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey,
+    eventAnswerWithinMs: deps.eventAnswerWithinMs,
   };
 
   // Per-route limits only (login); the failed-login counter lives in LoginLimiter.

@@ -74,6 +74,12 @@ export const API_ERRORS = {
     exit: EXIT.REFUSED,
     meaning: 'the lifecycle machine refused the event (rule named)',
   },
+  CASE_NOT_ANSWERING: {
+    status: 504,
+    exit: EXIT.UNAVAILABLE,
+    meaning:
+      'the case did not answer in time: its activity or workflow task keeps failing (the reason is given); the event may still be applied once it recovers, so look at the case before sending it again',
+  },
   NOTHING_TO_RETRY: {
     status: 409,
     exit: EXIT.REFUSED,

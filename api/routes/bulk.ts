@@ -28,7 +28,7 @@ import { describeChange } from '../describeChange';
 import { checkReassignOwner } from '../reassignOwner';
 import { ApiError, ERROR_RESPONSES, fromClientError, invalidInput } from '../errors';
 import { actorFor, assertOrgAdmin, caseInScope, type CaseRef } from '../scope';
-import { parsePayload, sendAs } from './cases';
+import { parsePayload, sendAs, wedgedBecause } from './cases';
 import type { ZodApp } from './types';
 
 type PlanItem = BulkPlanItem & { payload: Record<string, unknown> | null };
@@ -51,6 +51,9 @@ async function planFor(
   } catch (err) {
     return skip(`案件状态不可读 / case state not readable: ${(err as Error).message}`);
   }
+  // a case that cannot move would hold the run for the whole answer bound: named and skipped
+  const wedged = await wedgedBecause(ctx, ref.caseId).catch(() => null);
+  if (wedged) return skip(`技术故障，未执行 / technically stuck, not run: ${wedged}`);
   const type = intervention.type;
   if (type === MIGRATE_EVENT) return migrationPlanFor(ctx, base, intervention.payload);
   const payload: Record<string, unknown> = { ...intervention.payload };

@@ -69,12 +69,24 @@ export async function sendAs(
   actor: Actor,
 ): Promise<CaseView> {
   try {
-    return await awaitUnlessDatabaseDown(ctx.db, ctx.cases.send(ref.caseId, type, { ...payload, actor }));
+    return await awaitUnlessDatabaseDown(ctx.db, ctx.cases.send(ref.caseId, type, { ...payload, actor }), {
+      ...(ctx.eventAnswerWithinMs ? { answerWithinMs: ctx.eventAnswerWithinMs } : {}),
+      whyNot: () => wedgedBecause(ctx, ref.caseId),
+    });
   } catch (err) {
     if (err instanceof SecondmentError && (err.code === 'EVENT_REFUSED' || err.code === 'INVALID_INPUT'))
       ctx.metrics?.eventsRefused.inc({ type, code: err.refusal?.code ?? err.code });
     throw fromClientError(err);
   }
+}
+
+/**
+ * Why a case does not move, as Temporal tells it: a failing activity or workflow task, or a
+ * workflow that ended. Null when nothing is failing (a refused write is not a wedge: the case went on).
+ */
+export async function wedgedBecause(ctx: ApiContext, caseId: string): Promise<string | null> {
+  const problems = (await ctx.ops.technicalProblems(caseId)).filter((p) => p.kind !== 'unstorable');
+  return problems.length > 0 ? problems.map((p) => p.reason).join('; ') : null;
 }
 
 /** The event's payload against its own schema, strictly (a body with `actor` is refused). */

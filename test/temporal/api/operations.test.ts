@@ -382,6 +382,90 @@ test('technical stuck: a repeatedly failing activity is listed with a Temporal U
   }
 });
 
+test('a case whose write keeps failing holds no request: the event answers 504 in the bound with the failing activity named, and a bulk run skips the case saying why', async () => {
+  const taskQueue = `secondment-wedged-${randomUUID()}`;
+  expectActivityFailuresOn(taskQueue);
+  let failing = false;
+  const worker = await Worker.create({
+    connection: api.env.nativeConnection,
+    namespace: api.env.namespace,
+    taskQueue,
+    workflowBundle: sharedWorkflowBundle(),
+    dataConverter: testDataConverter,
+    activities: {
+      ...api.world.activities,
+      applyTransition: (input: never) =>
+        failing
+          ? Promise.reject(new Error('磁盘已满 / disk full (test)'))
+          : api.world.activities.applyTransition(input),
+    },
+  });
+  const running = worker.run();
+  const wedgeApi = buildApi({
+    connection: api.env.connection,
+    namespace: api.env.namespace,
+    taskQueue,
+    dataConverter: testDataConverter,
+    db: api.world.db,
+    stuckActivityAttempts: 2,
+    eventAnswerWithinMs: 8_000,
+  });
+  const http = await serve(wedgeApi);
+  let wedgedId = '';
+  try {
+    const admin = await login(http, 'admin');
+    const created = ok(await call(http, admin, 'POST', '/api/cases', nominationBody(A_UNITS)));
+    wedgedId = json<{ case: { caseId: string } }>(created).case.caseId;
+    await waitForProjection(api, wedgedId);
+    failing = true;
+
+    const started = Date.now();
+    const held = await call(http, admin, 'POST', `/api/cases/${wedgedId}/events/approval.approve`, {});
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(8_000);
+    expect(waited).toBeLessThan(20_000);
+    expect(held.statusCode).toBe(504);
+    const error = json<{ error: { code: string; message: string } }>(held).error;
+    expect(error.code).toBe('CASE_NOT_ANSWERING');
+    expect(error.message).toContain('applyTransition');
+    expect(error.message).toContain('disk full');
+
+    // A bulk run over the case names it and why, and executes without waiting on it.
+    const { status } = json<{ status: string }>(ok(await call(http, admin, 'GET', `/api/cases/${wedgedId}`)));
+    const bulkOf = async (dryRun: boolean) =>
+      json<{
+        items: { caseId: string; outcome?: string; skipReason?: string | null; reason?: string | null }[];
+      }>(
+        ok(
+          await call(http, admin, 'POST', '/api/bulk', {
+            filter: { sendingUnit: A_UNITS.sending, status },
+            intervention: {
+              type: 'admin.deadline.extend',
+              payload: { until: new Date(Date.now() + 90 * 86_400_000).toISOString(), reason: '批量延期' },
+            },
+            dryRun,
+          }),
+        ),
+      ).items.find((i) => i.caseId === wedgedId);
+    expect(String((await bulkOf(true))?.skipReason)).toMatch(
+      /technically stuck.*applyTransition.*disk full/s,
+    );
+    const executed = await bulkOf(false);
+    expect(executed).toMatchObject({ outcome: 'skipped' });
+    expect(String(executed?.reason)).toMatch(/technically stuck.*applyTransition.*disk full/s);
+  } finally {
+    failing = false;
+    if (wedgedId)
+      await api.env.client.workflow
+        .getHandle(caseWorkflowId(wedgedId))
+        .terminate('test cleanup')
+        .catch(() => undefined);
+    await wedgeApi.close();
+    worker.shutdown();
+    await running;
+  }
+});
+
 test('a value the database refuses is not retried: the event answers 400 with the reason at once, the case is listed as technically stuck with it, retry says why, and the case goes on', async () => {
   // Defence in depth behind the text schemas: this worker smuggles a NUL into the record it writes
   // (as a value that slipped past every validator would arrive), so the real database refuses it.
