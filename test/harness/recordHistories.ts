@@ -191,7 +191,7 @@ async function saveRuns(client: Client, scenario: Scenario): Promise<string[]> {
   const files: string[] = [];
   for (const [i, run] of runs.entries()) {
     const file = runs.length === 1 ? `${scenario.name}.json` : `${scenario.name}.run${i + 1}.json`;
-    await writeFile(path.join(RECORDING_DIR, file), historyToJson(run.history));
+    await writeFile(path.join(RECORDING_DIR, file), historyToJson(run.stored));
     files.push(file);
   }
   return files;

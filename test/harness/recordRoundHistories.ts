@@ -165,7 +165,7 @@ async function main(): Promise<void> {
         throw new Error('unexpected case id');
       const save = async (dir: string, name: string, workflowId: string) => {
         const runs = await runChain(dev.client, workflowId);
-        const history = runs.at(-1)?.history;
+        const history = runs.at(-1)?.stored;
         if (!history || runs.length !== 1) throw new Error(`${workflowId}: ${runs.length} runs`);
         await writeFile(path.join(dir, `${name}.json`), historyToJson(history));
         console.log(path.relative(HISTORIES_DIR, path.join(dir, `${name}.json`)));

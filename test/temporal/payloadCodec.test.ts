@@ -1,38 +1,12 @@
-import { temporal } from '@temporalio/proto';
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { startCodecServer, isEncrypted } from '../../codec';
 import { eventUpdate } from '../../workflows/secondment/definitions';
 import { testCodec } from '../harness/codec';
 import { connectToSharedDevServer, type DevServerClients } from '../harness/environments';
 import { actor, P } from '../machines/v2/support/fixtures';
 import { nomineeAt } from './support/nominee';
+import { historyBytes, payloadsOf, rawHistory } from './support/rawHistory';
 import { createSecondmentWorld, type SecondmentWorld } from './support/secondmentWorld';
-
-type History = temporal.api.history.v1.IHistory;
-
-/**
- * Every payload anywhere in a history event (inputs, results, Update arguments, failures, memo),
- * except search attributes: the server indexes those, so they stay readable and hold codes only.
- */
-function payloadsOf(value: unknown, out: Payload[] = []): Payload[] {
-  if (value === null || typeof value !== 'object') return out;
-  if (value instanceof Uint8Array) return out;
-  const v = value as Record<string, unknown>;
-  if ('data' in v && v.data instanceof Uint8Array && 'metadata' in v) out.push(v);
-  for (const [key, child] of Object.entries(v))
-    if (key !== 'searchAttributes' && key !== 'upsertWorkflowSearchAttributesEventAttributes')
-      payloadsOf(child, out);
-  return out;
-}
-
-/** The raw bytes of a history as the server stores it (not decoded by any client). */
-async function rawHistory(dev: DevServerClients, workflowId: string): Promise<History> {
-  const res = await dev.connection.workflowService.getWorkflowExecutionHistory({
-    namespace: dev.namespace,
-    execution: { workflowId },
-  });
-  return res.history ?? {};
-}
 
 // On the dev server: with the payload codec on client and worker, the history the server holds has
 // no readable personal data or free text; the operator's codec endpoint turns it back into data.
@@ -76,7 +50,7 @@ describe('payload codec: histories are ciphertext', () => {
     });
 
     const history = await rawHistory(dev, handle.workflowId);
-    const bytes = Buffer.from(temporal.api.history.v1.History.encode(history).finish());
+    const bytes = historyBytes(history);
     for (const secret of [NAME, BIRTH, PERSON, FREE_TEXT, '镇党委副书记'])
       expect(bytes.includes(Buffer.from(secret, 'utf8'))).toBe(false);
 

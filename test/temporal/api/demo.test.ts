@@ -1,4 +1,10 @@
 import { seedDemoRound } from '../../../stack/demo/round';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { isEncrypted } from '../../../codec';
+import { caseWorkflowId } from '../../../workflows/secondment/definitions';
+import { roundWorkflowId } from '../../../workflows/round/definitions';
+import { testCodec } from '../../harness/codec';
+import { historyBytes, payloadsOf, rawHistory } from '../support/rawHistory';
 import { call, createApiWorld, login, type ApiWorld } from './support/apiWorld';
 
 /**
@@ -58,4 +64,41 @@ test('the demo round is the seed’s city round, launched; seeding again changes
   expect(await cases()).toBe(27);
   expect(await seedDemoRound(api.http.baseUrl, (l) => lines.push(l))).toBe(id);
   expect(await cases()).toBe(27);
+});
+
+test('a whole round in Temporal: the round workflow and every case of it hold no name or birth date, and every payload is ciphertext', async () => {
+  const id = await seedDemoRound(api.http.baseUrl, () => undefined);
+  if (!id) throw new Error('the demo round was not seeded');
+  const cases = await api.world.db.query<{ case_id: string }>(
+    'SELECT case_id FROM case_parties WHERE round_id = $1',
+    [id],
+  );
+  expect(cases.length).toBe(27);
+  const people = await api.world.db.query<{ id: string; name: string; birth: string | null }>(
+    `SELECT DISTINCT p.id, p.name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth
+       FROM persons p JOIN case_parties c ON c.cadre_id = p.id WHERE c.round_id = $1`,
+    [id],
+  );
+  expect(people.length).toBe(27);
+  const secrets = people.flatMap((p) => [p.name, ...(p.birth ? [p.birth] : [])]);
+  const leaks: string[] = [];
+  let payloadCount = 0;
+  for (const workflowId of [roundWorkflowId(id), ...cases.map((c) => caseWorkflowId(c.case_id))]) {
+    const history = await rawHistory(api.env, workflowId);
+    const bytes = historyBytes(history);
+    for (const secret of secrets)
+      if (bytes.includes(Buffer.from(secret, 'utf8'))) leaks.push(`${workflowId}: ${secret}`);
+    const payloads = payloadsOf(history.events);
+    payloadCount += payloads.length;
+    const plain = payloads.filter((p) => !isEncrypted(p));
+    if (plain.length > 0) leaks.push(`${workflowId}: ${plain.length} unencrypted payloads`);
+    // not even encrypted: names and birth dates stay in the database
+    for (const text of (await testCodec.decode(payloads)).map((p) =>
+      JSON.stringify(defaultPayloadConverter.fromPayload(p)),
+    ))
+      for (const secret of secrets)
+        if (text.includes(secret)) leaks.push(`${workflowId} (decrypted): ${secret}`);
+  }
+  expect(payloadCount).toBeGreaterThan(27 * 5);
+  expect(leaks).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { tsToMs } from '@temporalio/common/lib/time';
-import type { temporal } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
 import type { TransitionRecordInput } from '../../../activities';
 import type { SecondmentWorkflowInput } from '../../../workflows/secondment/definitions';
 import { decryptHistory } from '../../harness/codec';
@@ -12,7 +12,10 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 /** One run of a workflow execution chain (continue-as-new), with its full history. */
 export interface RunHistory {
   runId: string;
+  /** decrypted (payloads readable) */
   history: History;
+  /** as the server stores it (payloads encrypted by the codec): what the record scripts commit */
+  stored: History;
   events: HistoryEvent[];
   input: SecondmentWorkflowInput;
   /** when the run started (server time, ms) */
@@ -29,9 +32,11 @@ export async function runChain(client: Client, workflowId: string): Promise<RunH
   const runs: RunHistory[] = [];
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   while (runId) {
-    const history: History = await decryptHistory(
-      await client.workflow.getHandle(workflowId, runId).fetchHistory(),
+    const fetched = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const stored = temporal.api.history.v1.History.decode(
+      temporal.api.history.v1.History.encode(fetched).finish(),
     );
+    const history: History = await decryptHistory(fetched);
     const events: HistoryEvent[] = history.events ?? [];
     const first = events[0];
     const started = first?.workflowExecutionStartedEventAttributes;
@@ -41,6 +46,7 @@ export async function runChain(client: Client, workflowId: string): Promise<RunH
     runs.unshift({
       runId,
       history,
+      stored,
       events,
       input: defaultPayloadConverter.fromPayload<SecondmentWorkflowInput>(payload),
       startedAt: eventTimeMs(first),
