@@ -2,7 +2,10 @@ import { type Client, type Connection, WorkflowNotFoundError } from '@temporalio
 import { temporal } from '@temporalio/proto';
 import type { TechnicalProblem } from '../contract';
 import { caseWorkflowId, MEMO, SA, SECONDMENT_WORKFLOW_TYPE } from '../workflows/secondment/definitions';
+import { roundWorkflowId } from '../workflows/round/definitions';
 import { SecondmentError } from './secondmentClient';
+
+const ROUND_CHAIN_PREFIX = 'round:';
 
 export type { Connection } from '@temporalio/client';
 
@@ -66,8 +69,12 @@ export class CaseOperations {
    * no query); null when the case has none (recorded before the keyed chain) or Temporal cannot say.
    */
   async auditHead(caseId: string): Promise<{ seq: number; hash: string } | null> {
+    // a round's chain is `round:<id>`, kept by the round's workflow
+    const workflowId = caseId.startsWith(ROUND_CHAIN_PREFIX)
+      ? roundWorkflowId(caseId.slice(ROUND_CHAIN_PREFIX.length))
+      : caseWorkflowId(caseId);
     try {
-      const { memo } = await this.describeWithMemo(caseWorkflowId(caseId));
+      const { memo } = await this.describeWithMemo(workflowId);
       const head = memo[MEMO.auditHead] as { seq?: unknown; hash?: unknown } | undefined;
       return typeof head?.seq === 'number' && typeof head.hash === 'string'
         ? { seq: head.seq, hash: head.hash }

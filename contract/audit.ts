@@ -1,6 +1,7 @@
 // Audit-chain verification over HTTP (and as the store computes it).
 import { z } from 'zod';
 import { caseIdParamSchema } from './cases';
+import { roundIdSchema } from './rounds';
 
 export const chainVerificationSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -23,7 +24,11 @@ export const chainVerificationSchema = z.discriminatedUnion('ok', [
 ]);
 export type ChainVerification = z.infer<typeof chainVerificationSchema>;
 
-export const verifyQuerySchema = z.object({ caseId: caseIdParamSchema.shape.id.optional() });
+export const verifyQuerySchema = z.object({
+  caseId: caseIdParamSchema.shape.id.optional(),
+  /** one round's own trail (`round:<id>`) */
+  roundId: roundIdSchema.optional(),
+});
 
 /** GET /api/audit/verify: every case in scope (only the broken ones listed), or the one asked for. */
 export const auditVerificationSchema = z.object({

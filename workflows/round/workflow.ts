@@ -3,8 +3,11 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  makeContinueAsNewFunc,
+  patched,
   proxyActivities,
   setHandler,
+  upsertMemo,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
@@ -25,6 +28,7 @@ import {
 } from '../../machines/round';
 import { createSerializer } from '../serialize';
 import { DutyTimers } from '../secondment/dutyTimers';
+import { MEMO } from '../secondment/definitions';
 import {
   LAUNCH_BATCH,
   ROUND_UPDATE_TYPES,
@@ -56,6 +60,9 @@ const { launchRoundBatch } = proxyActivities<Activities>({
 });
 
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Patch marker: round histories from before the head was kept replay without it. Never rename it. */
+const ROUND_AUDIT_HEAD_PATCH = 'round-audit-head-memo';
 
 function refused(r: RoundRefusal): ApplicationFailure {
   return ApplicationFailure.create({
@@ -120,7 +127,7 @@ export async function roundWorkflow(input: RoundWorkflowInput): Promise<RoundVie
     const record = effects.find((e) => e.type === 'record');
     if (record?.type === 'record') {
       const r = record.params;
-      await applyRoundTransition({
+      const head = await applyRoundTransition({
         roundId: r.roundId,
         seq: r.seq,
         event: {
@@ -143,6 +150,9 @@ export async function roundWorkflow(input: RoundWorkflowInput): Promise<RoundVie
         },
         notifications: effects.flatMap((e) => (e.type === 'notify' ? [e.params] : [])),
       });
+      // The round's chain anchored outside the database, as a case's is (workflows/secondment/auditHead.ts).
+      if (patched(ROUND_AUDIT_HEAD_PATCH))
+        upsertMemo({ [MEMO.auditHead]: { seq: head.seq, hash: head.hash } });
     }
     timers.reconcile(snapshot.status === 'done' ? new Map() : roundAlarms(snapshot.context));
   }
@@ -214,7 +224,11 @@ export async function roundWorkflow(input: RoundWorkflowInput): Promise<RoundVie
       await condition(allHandlersFinished);
       await runExclusive(async () => {});
       timers.cancelAll();
-      await continueAsNew<typeof roundWorkflow>({ carried: { context: snapshot.context } });
+      const memo = workflowInfo().memo;
+      const next = memo?.[MEMO.auditHead]
+        ? makeContinueAsNewFunc<typeof roundWorkflow>({ memo })
+        : continueAsNew<typeof roundWorkflow>;
+      await next({ carried: { context: snapshot.context } });
     }
     if (launching()) {
       // Every assigned candidate gets one case, batch by batch; a retried batch starts nothing twice.

@@ -611,3 +611,37 @@ test('the scan finds a name where one is: a workflow started with a name in its 
   const text = await historyText(api.env.client, id);
   expect([text.includes('冯雅琴'), text.includes('沈慧')]).toEqual([true, true]);
 });
+
+test('the round’s own trail is anchored in its workflow: verification catches a deleted tail the database alone cannot', async () => {
+  const verify = async () =>
+    json<{ ok: boolean; results: { ok: boolean; anchored?: boolean; reason?: string }[] }>(
+      await get('auditor', `/api/audit/verify?roundId=${roundId}`),
+    );
+  expect(await verify()).toMatchObject({ ok: true, results: [{ ok: true, anchored: true }] });
+  // verification of the whole scope includes the round's trail
+  const scope = json<{ ok: boolean; results: { caseId: string }[] }>(
+    await get('auditor', '/api/audit/verify'),
+  );
+  expect(scope.results.map((r) => r.caseId)).not.toContain(`round:${roundId}`);
+
+  const [last] = await api.world.db.query<{ seq: number }>(
+    'SELECT max(seq) AS seq FROM audit_entries WHERE case_id = $1',
+    [`round:${roundId}`],
+  );
+  const seq = Number(last?.seq);
+  await api.world.db.transaction(async (tx) => {
+    await tx.exec('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
+    await tx.query('DELETE FROM audit_entries WHERE case_id = $1 AND seq = $2', [`round:${roundId}`, seq]);
+    await tx.exec('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
+    await tx.query('UPDATE round_state SET seq = $2 WHERE round_id = $1', [roundId, seq - 1]);
+  });
+  const after = await verify();
+  expect(after.ok).toBe(false);
+  expect(String(after.results[0]?.reason)).toMatch(/tail was deleted/);
+  const scopeAfter = json<{ results: { caseId: string; reason?: string }[] }>(
+    await get('auditor', '/api/audit/verify'),
+  );
+  expect(String(scopeAfter.results.find((r) => r.caseId === `round:${roundId}`)?.reason)).toMatch(
+    /tail was deleted/,
+  );
+});
