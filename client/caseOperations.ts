@@ -85,17 +85,18 @@ export class CaseOperations {
   }
 
   /**
-   * Every case Temporal knows (visibility, one listing rather than a describe per case), with the
+   * Every case of a task queue Temporal knows (visibility, one listing rather than a describe per case), with the
    * units its search attributes name: a case deleted from every table of the database is still
    * here, so the audit verification can name it. Null when Temporal cannot say.
    */
-  async casesTemporalKnows(): Promise<Map<string, { units: string[] }> | null> {
+  async casesTemporalKnows(taskQueue: string): Promise<Map<string, { units: string[] }> | null> {
     if (!this.opts.client) return null;
     const known = new Map<string, { units: string[] }>();
     const prefix = caseWorkflowId('');
     try {
       for await (const wf of this.opts.client.workflow.list({
-        query: `WorkflowType = '${SECONDMENT_WORKFLOW_TYPE}'`,
+        // the deployment's own task queue: another deployment's cases on a shared namespace are not ours
+        query: `WorkflowType = '${SECONDMENT_WORKFLOW_TYPE}' AND TaskQueue = '${taskQueue.replaceAll("'", '')}'`,
       })) {
         if (!wf.workflowId.startsWith(prefix)) continue;
         const units = [SA.sendingUnit, SA.receivingUnit]

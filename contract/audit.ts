@@ -34,6 +34,8 @@ export const verifyQuerySchema = z.object({
 export const auditVerificationSchema = z.object({
   ok: z.boolean(),
   cases: z.number().int(),
+  /** rounds' own trails verified (org departments and auditors) */
+  rounds: z.number().int().optional(),
   entries: z.number().int(),
   results: z.array(chainVerificationSchema),
 });

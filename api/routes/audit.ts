@@ -42,7 +42,7 @@ export function auditRoutes(r: ZodApp, ctx: ApiContext): void {
       if (request.query.roundId) {
         const round = await roundFor(ctx, user, request.query.roundId);
         const result = await verifyRound(ctx, round.id);
-        return { ok: result.ok, cases: 1, entries: result.entries, results: [result] };
+        return { ok: result.ok, cases: 0, rounds: 1, entries: result.entries, results: [result] };
       }
       if (request.query.caseId) {
         const ref = await caseInScope(ctx.db, user, request.query.caseId);
@@ -53,13 +53,15 @@ export function auditRoutes(r: ZodApp, ctx: ApiContext): void {
       for (const caseId of await caseIdsInScope(ctx.db, user))
         results.push(await verifyAnchored(ctx, caseId));
       results.push(...(await deletedCasesInScope(ctx, user)));
+      const cases = results.length;
       // the rounds' own trails, for those who see the rounds' decisions
       if (user.role === 'org_admin' || user.role === 'auditor')
         for (const round of await listRoundsInScope(ctx.db, user))
           results.push(await verifyRound(ctx, round.id));
       return {
         ok: results.every((x) => x.ok),
-        cases: results.length,
+        cases,
+        rounds: results.length - cases,
         entries: results.reduce((n, x) => n + x.entries, 0),
         results: results.filter((x) => !x.ok),
       };
@@ -131,7 +133,7 @@ async function verifyAnchored(ctx: ApiContext, chain: string): Promise<ChainVeri
 }
 
 /**
- * Cases Temporal knows, holding a head (so the database once had their rows), of which the
+ * Cases this deployment's workflows host (its task queue) that Temporal knows, holding a head (so the database once had their rows), of which the
  * database now holds nothing: deleted from every table. Only Temporal can name them. Whose they
  * were follows from the units their search attributes name; a 统战部 or cadre login cannot tell
  * (party membership and the cadre are gone with the rows), so only the org department, its
@@ -139,7 +141,7 @@ async function verifyAnchored(ctx: ApiContext, chain: string): Promise<ChainVeri
  */
 async function deletedCasesInScope(ctx: ApiContext, user: User): Promise<ChainVerification[]> {
   if (!['org_admin', 'auditor', 'sending_officer', 'receiving_officer'].includes(user.role)) return [];
-  const known = await ctx.ops.casesTemporalKnows();
+  const known = await ctx.ops.casesTemporalKnows(ctx.taskQueue);
   if (!known || known.size === 0) return [];
   const stored = await caseIdsStored(ctx.db, [...known.keys()]);
   const lost = [...known].filter(([id]) => !stored.has(id));
