@@ -21,7 +21,7 @@ import {
  * seeded as last year's): every number on the page is the API's, and the XLSX it downloads opens
  * and holds the cadres' names.
  */
-jest.setTimeout(240_000);
+jest.setTimeout(360_000);
 
 let api: ApiWorld;
 let browser: Browser;
@@ -41,7 +41,7 @@ beforeAll(async () => {
       running: boolean;
     };
     return !p.running;
-  }, 120_000);
+  }, 240_000);
   browser = await launchChromium();
 });
 
