@@ -20,6 +20,8 @@ import { instrumentHttp, requestIdFrom } from '../observability/httpInstrumentat
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bulkRoutes } from './routes/bulk';
+import { interventionRoutes } from './routes/interventions';
+import { proposalRoutes } from './routes/proposals';
 import { calendarRoutes } from './routes/calendar';
 import { caseRoutes } from './routes/cases';
 import { dashboardRoutes } from './routes/dashboard';
@@ -121,6 +123,8 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     authRoutes(r, ctx);
     caseRoutes(r, ctx);
     bulkRoutes(r, ctx);
+    interventionRoutes(r, ctx);
+    proposalRoutes(r, ctx);
     calendarRoutes(r, ctx);
     auditRoutes(r, ctx);
     stuckRoutes(r, ctx);

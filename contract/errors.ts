@@ -74,6 +74,16 @@ export const API_ERRORS = {
     exit: EXIT.REFUSED,
     meaning: 'the lifecycle machine refused the event (rule named)',
   },
+  FOUR_EYES_REQUIRED: {
+    status: 409,
+    exit: EXIT.REFUSED,
+    meaning: 'the policy needs a second org admin for this intervention: propose it (rule fourEyes.required)',
+  },
+  PROPOSAL_DECIDED: {
+    status: 409,
+    exit: EXIT.REFUSED,
+    meaning: 'the proposal was already approved or rejected',
+  },
   NOTHING_TO_RETRY: {
     status: 409,
     exit: EXIT.REFUSED,

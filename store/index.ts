@@ -189,3 +189,15 @@ export {
   calendarTables,
   type CalendarYearRow,
 } from './calendar';
+export { namedRecipients, type NamedRecipient } from './recipientNames';
+export {
+  insertProposal,
+  getProposal,
+  listProposals,
+  proposalTrail,
+  decideProposal,
+  recordProposalResult,
+  stuckProposals,
+  type StoredProposal,
+  type ProposalEvent,
+} from './proposals';

@@ -47,6 +47,7 @@ import type { ApiContext } from '../context';
 import { SecondmentError } from '../../client';
 import { ApiError, ERROR_RESPONSES, fromClientError, invalidInput } from '../errors';
 import { awaitUnlessDatabaseDown } from '../updateWait';
+import { fourEyesRefusal } from '../fourEyes';
 import {
   actingUnit,
   actorFor,
@@ -371,6 +372,9 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
         });
       }
       const payload = parsePayload(type, request.body);
+      // 双人复核: an intervention the case's policy copy names is only ever applied by a proposal
+      const terms = await ctx.cases.fourEyesTerms(ref.caseId, type);
+      if (terms.required) throw fourEyesRefusal(type, terms.source);
       return { case: await sendAs(ctx, ref, type, payload, actorFor(user, ref)) };
     },
   );
