@@ -53,6 +53,8 @@ test('intervene --dry-run: before → after and the notifications by name, nothi
   expect(human.stdout).toContain('POSTING → ON_HOLD');
   // the sending unit's desk by its account's name
   expect(human.stdout).toContain('case.held');
+  expect(human.stdout).toContain('市发改委 人事处');
+  expect(human.stdout).toContain('东安县白沙镇 党政办');
   const json = (await w.as('admin', [...args, '--json'])).json<InterventionPreview>();
   expect(json).toMatchObject({
     willChange: true,
