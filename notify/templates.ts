@@ -102,3 +102,14 @@ export const fallbackTemplate: Record<Locale, { subject: string; intro: string }
     intro: 'Case {{caseId}} has a notification ({{template}}):',
   },
 };
+
+notificationTemplates['proposal.opened'] = {
+  'zh-CN': {
+    subject: '【挂职锻炼】双人复核待决定：{{intervention}}',
+    body: '本组织部管理员 {{proposedBy}} 提议“{{intervention}}”（{{scope}}），请另一名管理员于 {{dueAt}} 前在“复核”页批准或驳回。',
+  },
+  en: {
+    subject: '[Secondment] Four-eyes review: {{intervention}}',
+    body: 'Admin {{proposedBy}} of your department proposes "{{intervention}}" ({{scope}}); another admin approves or rejects it on the Review page by {{dueAt}}.',
+  },
+};

@@ -127,6 +127,26 @@ export async function insertProposal(
       reason: p.reason,
       detail: p.change === null ? null : { change: p.change },
     });
+    // the decision is the department's other admins' duty: their desk is told (ids and codes only)
+    await tx.query(
+      `INSERT INTO notifications (id, case_id, seq, subject, recipient_role, recipient_unit, template, vars, created_at)
+       VALUES ($1, $2, NULL, $3, 'org_admin', $4, 'proposal.opened', $5::jsonb, $6::timestamptz)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        `proposal:${p.proposalId}:opened`,
+        p.caseId,
+        `proposal:${p.proposalId}`,
+        p.orgUnit,
+        JSON.stringify({
+          intervention: p.interventionType,
+          proposedBy: p.proposedBy,
+          scope: p.caseId ?? 'bulk',
+          dueAt: p.dueAt,
+          proposalId: p.proposalId,
+        }),
+        p.proposedAt,
+      ],
+    );
     return fromRow(rows[0] as Row);
   });
 }

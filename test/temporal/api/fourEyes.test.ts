@@ -204,6 +204,13 @@ test('four eyes: applied only after a different admin approves; the proposer nev
   });
   expect(Date.parse(first.dueAt)).toBeGreaterThan(Date.now());
   expect(first.change).toContain(duty.id);
+  // the decision is the department's other admins' duty: their desk is told
+  const told = (await listNotifications(api.world.db, caseId)).filter(
+    (n) => n.template === 'proposal.opened',
+  );
+  expect(told.map((n) => [n.recipientRole, n.recipientUnit, n.vars.proposalId])).toEqual([
+    ['org_admin', A_UNITS.org, first.proposalId],
+  ]);
   expect(await trailLength()).toBe(before);
 
   // the proposer cannot approve nor reject, from any session
