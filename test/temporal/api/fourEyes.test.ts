@@ -1,4 +1,5 @@
-import type { CaseView, InterventionPreview, Proposal } from '../../../contract';
+import type { CaseView, InterventionPreview, Proposal, StuckList } from '../../../contract';
+import { demoPolicy, type Policy } from '../../../machines/secondment';
 import { getAuditTrail, listNotifications } from '../../../store';
 import { DEMO_PASSWORD } from '../../../stack/demo/users';
 import { P } from '../../machines/v2/support/fixtures';
@@ -323,4 +324,45 @@ test('a bulk proposal executes exactly its approved plan: cases changed since ar
   expect((await holds(x)).map((e) => e.actorId)).toEqual(['admin2']);
   expect((await holds(y)).map((e) => e.actorId)).toEqual(['admin']);
   expect(await holds(w)).toEqual([]);
+});
+
+test('an undecided proposal past its ladder’s stuck moment is in the department’s stuck list', async () => {
+  const s1 = { amount: 1, unit: 'seconds' as const };
+  const fast: Policy = {
+    ...demoPolicy,
+    id: 'four-eyes-fast',
+    fourEyes: { interventions: ['admin.duty.waive'], bulkOver: 20, decideWithin: s1 },
+    escalation: { ...demoPolicy.escalation, stuckAfter: s1 },
+  };
+  const created = ok(
+    await call(api.http, s.admin!, 'POST', '/api/cases', { ...nominationBody(A_UNITS), policy: fast }),
+  );
+  const caseId = json<{ case: { caseId: string } }>(created).case.caseId;
+  await waitForProjection(api, caseId);
+  const duty = (await view(caseId)).openDuties[0]!;
+  const proposal = json<{ proposal: Proposal }>(
+    ok(
+      await call(api.http, s.admin!, 'POST', `${url(caseId, 'admin.deadline.extend')}/proposals`, {
+        dutyId: duty.id,
+        until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        reason: '顺延 / later',
+      }),
+    ),
+  ).proposal;
+  expect(Date.parse(proposal.stuckAt) - Date.parse(proposal.proposedAt)).toBeLessThanOrEqual(2500);
+  const stuckIds = async (who: string) =>
+    json<StuckList>(ok(await call(api.http, s[who]!, 'GET', '/api/stuck'))).proposals.map(
+      (p) => p.proposalId,
+    );
+  expect(await stuckIds('admin')).not.toContain(proposal.proposalId);
+  await new Promise((r) => setTimeout(r, Date.parse(proposal.stuckAt) - Date.now() + 200));
+  expect(await stuckIds('admin2')).toContain(proposal.proposalId);
+  expect(await stuckIds('county-admin')).not.toContain(proposal.proposalId);
+  expect(await stuckIds('sender')).toEqual([]);
+  const listed = json<{ items: Proposal[] }>(
+    ok(await call(api.http, s.admin2!, 'GET', `/api/proposals?caseId=${caseId}`)),
+  );
+  expect(listed.items.map((p) => [p.proposalId, p.overdue, p.stuck])).toEqual([
+    [proposal.proposalId, true, true],
+  ]);
 });
