@@ -3,6 +3,7 @@
 // (whatever session they use), and the table refuses a decider equal to the proposer as well.
 import { randomBytes } from 'node:crypto';
 import type { Proposal } from '../contract';
+import type { LadderStep } from '../machines/secondment';
 import {
   decideProposal,
   findUser,
@@ -78,6 +79,8 @@ export async function recordDecision(
     at,
     reason,
   });
+  // its ladder ends (the escalation activity also does nothing once a proposal is decided)
+  if (ok) await ctx.proposals.decided(p.proposalId).catch(() => undefined);
   if (!ok) {
     const now = await getProposal(ctx.db, p.proposalId);
     if (now?.proposedBy === user.username) assertMayDecide(user, now);
@@ -132,4 +135,20 @@ export async function proposalView(ctx: ApiContext, user: ApiUser, p: StoredProp
     youMayDecide:
       open && user.role === 'org_admin' && user.units.includes(p.orgUnit) && user.username !== p.proposedBy,
   };
+}
+
+/**
+ * Starts the proposal's durable duty (its escalation ladder). The proposal is stored first and
+ * stands on its own: should Temporal not answer, it is still decided as usual and its stuck moment
+ * still lists it; only the ladder's reminders are missing, and the warning says so.
+ */
+export async function startLadder(
+  ctx: ApiContext,
+  p: StoredProposal,
+  steps: { step: LadderStep; at: string }[],
+  log: { warn: (o: object, msg: string) => void },
+): Promise<void> {
+  await ctx.proposals.start({ proposalId: p.proposalId, steps }).catch((err: unknown) => {
+    log.warn({ proposalId: p.proposalId, err: (err as Error).message }, 'proposal ladder not started');
+  });
 }

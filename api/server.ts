@@ -7,7 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { CaseOperations, Client, RoundClient, SecondmentClient } from '../client';
+import { CaseOperations, Client, ProposalClient, RoundClient, SecondmentClient } from '../client';
 import { defaultAuthConfig, type AuthConfig } from './auth/config';
 import { installAuth } from './auth/plugin';
 import { LoginLimiter } from './auth/loginLimiter';
@@ -77,6 +77,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
       { reads: deps.db },
     ),
     rounds: new RoundClient(temporalClient, deps.taskQueue, deps.db),
+    proposals: new ProposalClient(temporalClient, deps.taskQueue),
     ops: new CaseOperations(deps.connection, deps.namespace, {
       temporalUiUrl: deps.temporalUiUrl?.replace(/\/+$/, ''),
       stuckActivityAttempts: deps.stuckActivityAttempts ?? 3,

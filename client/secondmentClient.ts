@@ -33,6 +33,8 @@ import {
   previewStepOf,
   needsSecondAdmin,
   proposalDeadlines,
+  proposalLadder,
+  type LadderStep,
   defaultPolicy,
   type NotificationPlan,
   type MigrationPreview,
@@ -329,15 +331,23 @@ export class SecondmentClient {
   async fourEyesTerms(
     caseId: string,
     type: string,
-  ): Promise<{ required: boolean; source: string; dueAt: string; stuckAt: string }> {
+  ): Promise<{
+    required: boolean;
+    source: string;
+    dueAt: string;
+    stuckAt: string;
+    ladder: { step: LadderStep; at: string }[];
+  }> {
     const stored = await this.stored(caseId);
     const now = await this.nowIso();
     if (stored && stored.snapshot.version === 2) {
       const c = stored.snapshot.snapshot.context;
+      const due = proposalDeadlines(c.policy, c.calendar, now);
       return {
         required: needsSecondAdmin(c.policy, type),
         source: `case policy ${c.policy.id} v${c.policy.version}`,
-        ...proposalDeadlines(c.policy, c.calendar, now),
+        ...due,
+        ladder: proposalLadder(c.policy, c.calendar, due.dueAt, now),
       };
     }
     return this.departmentFourEyes(now, false);
@@ -347,15 +357,24 @@ export class SecondmentClient {
   async departmentFourEyes(
     now?: string,
     required?: boolean,
-  ): Promise<{ required: boolean; source: string; dueAt: string; stuckAt: string; bulkOver: number | null }> {
+  ): Promise<{
+    required: boolean;
+    source: string;
+    dueAt: string;
+    stuckAt: string;
+    bulkOver: number | null;
+    ladder: { step: LadderStep; at: string }[];
+  }> {
     const at = now ?? (await this.nowIso());
     const year = new Date(at).getUTCFullYear();
     const calendar = await this.calendar({ from: year, to: year + 1 });
+    const due = proposalDeadlines(defaultPolicy, calendar, at);
     return {
       required: required ?? false,
       source: `department policy ${defaultPolicy.id} v${defaultPolicy.version}`,
       bulkOver: defaultPolicy.fourEyes?.bulkOver ?? null,
-      ...proposalDeadlines(defaultPolicy, calendar, at),
+      ...due,
+      ladder: proposalLadder(defaultPolicy, calendar, due.dueAt, at),
     };
   }
 

@@ -62,7 +62,7 @@ export const bulkProposalBodySchema = bulkBodySchema.omit({ dryRun: true });
 export const proposalEventSchema = z.object({
   seq: z.number().int(),
   at: z.string(),
-  kind: z.enum(['proposed', 'approved', 'rejected', 'applied']),
+  kind: z.enum(['proposed', 'escalated', 'approved', 'rejected', 'applied']),
   actorId: z.string(),
   actorName: z.string().nullable(),
   reason: z.string().nullable(),

@@ -198,6 +198,7 @@ export {
   decideProposal,
   recordProposalResult,
   stuckProposals,
+  recordProposalEscalation,
   type StoredProposal,
   type ProposalEvent,
 } from './proposals';

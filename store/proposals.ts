@@ -5,7 +5,7 @@ import { toIso, toIsoOrNull, type Timestamp } from './time';
 
 export type ProposalScope = 'case' | 'bulk';
 export type ProposalStatus = 'open' | 'approved' | 'rejected';
-export type ProposalEventKind = 'proposed' | 'approved' | 'rejected' | 'applied';
+export type ProposalEventKind = 'proposed' | 'escalated' | 'approved' | 'rejected' | 'applied';
 
 export interface StoredProposal {
   proposalId: string;
@@ -239,4 +239,54 @@ export async function stuckProposals(
     [orgUnits, now],
   );
   return rows.map(fromRow);
+}
+
+/**
+ * A ladder step of an undecided proposal (the proposal workflow's activity): recorded once in its
+ * trail, and the desk told once (the unit head's at the unitHead step). Nothing once it is decided.
+ */
+export async function recordProposalEscalation(
+  db: Db,
+  e: { proposalId: string; step: string; at: string },
+): Promise<{ recorded: boolean }> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<Row>(
+      "SELECT * FROM proposals WHERE proposal_id = $1 AND status = 'open' FOR UPDATE",
+      [e.proposalId],
+    );
+    const p = rows[0];
+    if (!p) return { recorded: false };
+    const seen = await tx.query(
+      "SELECT 1 FROM proposal_events WHERE proposal_id = $1 AND kind = 'escalated' AND detail->>'step' = $2",
+      [e.proposalId, e.step],
+    );
+    if (seen.length > 0) return { recorded: false };
+    await appendEvent(tx, e.proposalId, {
+      at: e.at,
+      kind: 'escalated',
+      actorId: 'system',
+      reason: null,
+      detail: { step: e.step },
+    });
+    await tx.query(
+      `INSERT INTO notifications (id, case_id, seq, subject, recipient_role, recipient_unit, template, vars, created_at)
+       VALUES ($1, $2, NULL, $3, $4, $5, 'proposal.escalated', $6::jsonb, $7::timestamptz)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        `proposal:${e.proposalId}:${e.step}`,
+        p.case_id,
+        `proposal:${e.proposalId}`,
+        e.step === 'unitHead' ? 'unit_head' : 'org_admin',
+        p.org_unit,
+        JSON.stringify({
+          intervention: p.intervention_type,
+          step: e.step,
+          dueAt: toIso(p.due_at),
+          proposalId: e.proposalId,
+        }),
+        e.at,
+      ],
+    );
+    return { recorded: true };
+  });
 }

@@ -21,7 +21,7 @@ import {
   type EventType,
 } from '../../machines/secondment';
 import { insertProposal, listCasesInScope, type StoredProposal } from '../../store';
-import { fourEyesRefusal, newProposalId, proposalView } from '../fourEyes';
+import { fourEyesRefusal, newProposalId, proposalView, startLadder } from '../fourEyes';
 import { bulkNeedsSecondAdmin, defaultPolicy } from '../../machines/secondment';
 import { inBatches } from '../../common/inBatches';
 import { callerOf } from '../auth/plugin';
@@ -286,6 +286,7 @@ export function bulkRoutes(r: ZodApp, ctx: ApiContext): void {
         dueAt: terms.dueAt,
         stuckAt: terms.stuckAt,
       });
+      await startLadder(ctx, stored, terms.ladder, request.log);
       ctx.metrics?.proposals.inc({ scope: 'bulk', step: 'proposed' });
       return reply.code(201).send({ proposal: await proposalView(ctx, user, stored) });
     },

@@ -14,7 +14,7 @@ import { callerOf } from '../auth/plugin';
 import type { ApiUser } from '../auth/users';
 import type { ApiContext } from '../context';
 import { ApiError, ERROR_RESPONSES, invalidInput } from '../errors';
-import { newProposalId, proposalView, proposingUnit } from '../fourEyes';
+import { newProposalId, proposalView, proposingUnit, startLadder } from '../fourEyes';
 import { previewIntervention } from '../interventionPreview';
 import { assertMayAct, assertOrgAdmin, caseInScope, type CaseRef } from '../scope';
 import { parsePayload } from './cases';
@@ -114,6 +114,7 @@ export function interventionRoutes(r: ZodApp, ctx: ApiContext): void {
         dueAt: terms.dueAt,
         stuckAt: terms.stuckAt,
       });
+      await startLadder(ctx, stored, terms.ladder, request.log);
       ctx.metrics?.proposals.inc({ scope: 'case', step: 'proposed' });
       return reply.code(201).send({ proposal: await proposalView(ctx, user, stored) });
     },

@@ -38,7 +38,8 @@ CREATE TABLE proposal_events (
   proposal_id  text        NOT NULL REFERENCES proposals (proposal_id),
   seq          integer     NOT NULL,
   at           timestamptz NOT NULL,
-  kind         text        NOT NULL CHECK (kind IN ('proposed', 'approved', 'rejected', 'applied')),
+  kind         text        NOT NULL CHECK (kind IN ('proposed', 'escalated', 'approved', 'rejected', 'applied')),
+  -- escalated: the ladder step reached while nobody decided (proposal workflow), in detail.step
   actor_id     text        NOT NULL,
   reason       text,
   detail       jsonb,

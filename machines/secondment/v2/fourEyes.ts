@@ -2,7 +2,9 @@
 // and a proposal's deadline and stuck moment on the policy's own clock and escalation ladder.
 import type { Calendar } from '../../calendar';
 import { addDuration } from './clock';
+import { LADDER_STEPS, type LadderStep } from './context';
 import type { Policy } from './policy/schema';
+import { ms } from './time';
 
 /** Whether this policy copy names this intervention (a copy from before four eyes names none). */
 export const needsSecondAdmin = (policy: Pick<Policy, 'fourEyes'>, type: string): boolean =>
@@ -23,4 +25,29 @@ export function proposalDeadlines(
   const within = policy.fourEyes?.decideWithin ?? { amount: 3, unit: 'workingDays' as const };
   const dueAt = addDuration(from, within, policy, calendar).at;
   return { dueAt, stuckAt: addDuration(dueAt, policy.escalation.stuckAfter, policy, calendar).at };
+}
+
+/**
+ * The proposal's escalation ladder: the same steps and policy times as a case's duty, from its
+ * deadline. A reminder whose moment has already passed is skipped, as for a duty.
+ */
+export function proposalLadder(
+  policy: Policy,
+  calendar: Calendar,
+  dueAt: string,
+  now: string,
+): { step: LadderStep; at: string }[] {
+  const e = policy.escalation;
+  const after = (d: typeof e.overdueAfter, sign: 1 | -1 = 1) =>
+    addDuration(dueAt, d, policy, calendar, sign).at;
+  const at: Record<LadderStep, string> = {
+    reminder: after(e.reminderBefore, -1),
+    overdue: after(e.overdueAfter),
+    unitHead: after(e.unitHeadAfter),
+    orgDept: after(e.orgDeptAfter),
+    stuck: after(e.stuckAfter),
+  };
+  return LADDER_STEPS.map((step) => ({ step, at: at[step] })).filter(
+    (x) => x.step !== 'reminder' || ms(x.at) > ms(now),
+  );
 }

@@ -140,4 +140,4 @@ export {
 export { renderStatechart, STATUS_NODE } from './statechart';
 export { isoDateSchema, isoDateTimeSchema } from './time';
 export { checkNomination } from './nomination';
-export { needsSecondAdmin, bulkNeedsSecondAdmin, proposalDeadlines } from './fourEyes';
+export { needsSecondAdmin, bulkNeedsSecondAdmin, proposalDeadlines, proposalLadder } from './fourEyes';

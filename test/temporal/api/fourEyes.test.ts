@@ -326,13 +326,19 @@ test('a bulk proposal executes exactly its approved plan: cases changed since ar
   expect(await holds(w)).toEqual([]);
 });
 
-test('an undecided proposal past its ladder’s stuck moment is in the department’s stuck list', async () => {
-  const s1 = { amount: 1, unit: 'seconds' as const };
+test('an undecided proposal climbs the escalation ladder (a durable duty) and lands in the stuck list; a decided one stops', async () => {
+  const sec = (amount: number) => ({ amount, unit: 'seconds' as const });
   const fast: Policy = {
     ...demoPolicy,
     id: 'four-eyes-fast',
-    fourEyes: { interventions: ['admin.duty.waive'], bulkOver: 20, decideWithin: s1 },
-    escalation: { ...demoPolicy.escalation, stuckAfter: s1 },
+    fourEyes: { interventions: ['admin.duty.waive'], bulkOver: 20, decideWithin: sec(1) },
+    escalation: {
+      reminderBefore: sec(5),
+      overdueAfter: sec(0),
+      unitHeadAfter: sec(1),
+      orgDeptAfter: sec(1),
+      stuckAfter: sec(2),
+    },
   };
   const created = ok(
     await call(api.http, s.admin!, 'POST', '/api/cases', { ...nominationBody(A_UNITS), policy: fast }),
@@ -340,27 +346,67 @@ test('an undecided proposal past its ladder’s stuck moment is in the departmen
   const caseId = json<{ case: { caseId: string } }>(created).case.caseId;
   await waitForProjection(api, caseId);
   const duty = (await view(caseId)).openDuties[0]!;
-  const proposal = json<{ proposal: Proposal }>(
-    ok(
-      await call(api.http, s.admin!, 'POST', `${url(caseId, 'admin.deadline.extend')}/proposals`, {
-        dutyId: duty.id,
-        until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        reason: '顺延 / later',
-      }),
-    ),
-  ).proposal;
-  expect(Date.parse(proposal.stuckAt) - Date.parse(proposal.proposedAt)).toBeLessThanOrEqual(2500);
+  const propose = async () =>
+    json<{ proposal: Proposal }>(
+      ok(
+        await call(api.http, s.admin!, 'POST', `${url(caseId, 'admin.deadline.extend')}/proposals`, {
+          dutyId: duty.id,
+          until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          reason: '顺延 / later',
+        }),
+      ),
+    ).proposal;
+  const proposal = await propose();
+  // decided at once: its ladder ends without a step
+  const decided = await propose();
+  ok(
+    await call(api.http, s.admin2!, 'POST', `/api/proposals/${decided.proposalId}/reject`, {
+      reason: '不必 / no',
+    }),
+  );
+
+  expect(Date.parse(proposal.stuckAt) - Date.parse(proposal.proposedAt)).toBeLessThanOrEqual(3500);
   const stuckIds = async (who: string) =>
     json<StuckList>(ok(await call(api.http, s[who]!, 'GET', '/api/stuck'))).proposals.map(
       (p) => p.proposalId,
     );
   expect(await stuckIds('admin')).not.toContain(proposal.proposalId);
-  await new Promise((r) => setTimeout(r, Date.parse(proposal.stuckAt) - Date.now() + 200));
+  const trailOf = async (id: string) =>
+    json<{ proposal: Proposal }>(ok(await call(api.http, s.admin2!, 'GET', `/api/proposals/${id}`))).proposal;
+  // the workflow takes each step at its moment (overdue, unit head, org department, stuck)
+  let steps: unknown[] = [];
+  for (let i = 0; i < 100 && steps.length < 4; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    steps = (await trailOf(proposal.proposalId)).trail
+      .filter((e) => e.kind === 'escalated')
+      .map((e) => e.detail);
+  }
+  expect(steps).toEqual([{ step: 'overdue' }, { step: 'unitHead' }, { step: 'orgDept' }, { step: 'stuck' }]);
+  const told = (await listNotifications(api.world.db, caseId))
+    .filter((n) => n.template === 'proposal.escalated' && n.vars.proposalId === proposal.proposalId)
+    .map((n) => [n.vars.step, n.recipientRole]);
+  expect(told).toEqual(
+    expect.arrayContaining([
+      ['overdue', 'org_admin'],
+      ['unitHead', 'unit_head'],
+      ['orgDept', 'org_admin'],
+      ['stuck', 'org_admin'],
+    ]),
+  );
+  expect(told).toHaveLength(4);
+  const ladder = (id: string) =>
+    api.env.client.workflow.getHandle(`proposal-${id}`).result() as Promise<unknown>;
+  expect(await ladder(proposal.proposalId)).toEqual({ decided: false, steps: 4 });
+  expect(await ladder(decided.proposalId)).toEqual({ decided: true, steps: 0 });
+  expect((await trailOf(decided.proposalId)).trail.map((e) => e.kind)).toEqual(['proposed', 'rejected']);
+
+  await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(proposal.stuckAt) - Date.now() + 100)));
   expect(await stuckIds('admin2')).toContain(proposal.proposalId);
+  expect(await stuckIds('admin2')).not.toContain(decided.proposalId);
   expect(await stuckIds('county-admin')).not.toContain(proposal.proposalId);
   expect(await stuckIds('sender')).toEqual([]);
   const listed = json<{ items: Proposal[] }>(
-    ok(await call(api.http, s.admin2!, 'GET', `/api/proposals?caseId=${caseId}`)),
+    ok(await call(api.http, s.admin2!, 'GET', `/api/proposals?caseId=${caseId}&status=open`)),
   );
   expect(listed.items.map((p) => [p.proposalId, p.overdue, p.stuck])).toEqual([
     [proposal.proposalId, true, true],
