@@ -6,6 +6,8 @@ import { transition } from 'xstate';
 import type { CaseReadout, DutyView } from './projections/views';
 import * as v1 from './v1';
 import * as v2 from './v2';
+// v1 is frozen (its index included): the preview reads its effects from its engine directly
+import { evaluate as evaluateV1 } from './v1/engine';
 
 export type AnySnapshot =
   { version: 1; snapshot: v1.SecondmentSnapshot } | { version: 2; snapshot: v2.SecondmentSnapshot };
@@ -162,7 +164,7 @@ export function previewStepOf(
   }
   const next = stepOf(x, event);
   if (!next) return null;
-  const verdict = v1.evaluate(x.snapshot.context, event);
+  const verdict = evaluateV1(x.snapshot.context, event);
   return { next, notifications: verdict.ok ? notifyOf(verdict.effects) : [] };
 }
 

@@ -30,8 +30,6 @@ export {
   type Recipient,
 } from './roles';
 export { checkEvent } from './check';
-// the effects of one event (the single-intervention preview's notifications)
-export { evaluate } from './engine';
 export { RULES, type RuleId, type Refusal, type RefusalCode, type CheckResult } from './refusal';
 export {
   allowedEvents,
