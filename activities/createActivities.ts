@@ -2,6 +2,7 @@ import type { Calendar } from '../machines/calendar';
 import type { Db } from '../db';
 import {
   calendarTables,
+  recordProposalEscalation,
   type ApplyTransitionResult,
   type IntakeFacts,
   type TransitionRecordInput,
@@ -40,6 +41,9 @@ export function createActivities(deps: ActivityDeps) {
     ): Promise<{ roundId: string; seq: number; hash: string }> => applyRoundTransition(db, input),
     launchRoundBatch: (input: LaunchBatchInput): Promise<LaunchBatchResult> =>
       launchRoundBatch({ db, cases }, input),
+    /** A four-eyes proposal's ladder step while nobody decided (idempotent per proposal and step). */
+    escalateProposal: (input: { proposalId: string; step: string }): Promise<{ recorded: boolean }> =>
+      recordProposalEscalation(db, { ...input, at: new Date().toISOString() }),
   };
 }
 

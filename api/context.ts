@@ -1,4 +1,11 @@
-import type { CaseOperations, Connection, DataConverter, RoundClient, SecondmentClient } from '../client';
+import type {
+  CaseOperations,
+  Connection,
+  DataConverter,
+  ProposalClient,
+  RoundClient,
+  SecondmentClient,
+} from '../client';
 import type { KeyObject } from 'node:crypto';
 import type { Db } from '../db';
 import type { Logger, SecondmentMetrics, Tracing } from '../observability';
@@ -37,6 +44,8 @@ export interface ApiContext {
   cases: SecondmentClient;
   /** the round workflows' client, judging on the stored round state */
   rounds: RoundClient;
+  /** four-eyes proposals' durable duties (their escalation ladder) */
+  proposals: ProposalClient;
   /** Temporal's own view of cases: health, technical problems, activity retry */
   ops: CaseOperations;
   namespace: string;

@@ -8,7 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { CaseOperations, Client, RoundClient, SecondmentClient } from '../client';
+import { CaseOperations, Client, ProposalClient, RoundClient, SecondmentClient } from '../client';
 import { defaultAuthConfig, type AuthConfig } from './auth/config';
 import { installAuth } from './auth/plugin';
 import { LoginLimiter } from './auth/loginLimiter';
@@ -21,6 +21,8 @@ import { instrumentHttp, requestIdFrom } from '../observability/httpInstrumentat
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bulkRoutes } from './routes/bulk';
+import { interventionRoutes } from './routes/interventions';
+import { proposalRoutes } from './routes/proposals';
 import { calendarRoutes } from './routes/calendar';
 import { caseRoutes } from './routes/cases';
 import { dashboardRoutes } from './routes/dashboard';
@@ -87,6 +89,7 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
       { reads: deps.db },
     ),
     rounds: new RoundClient(temporalClient, deps.taskQueue, deps.db),
+    proposals: new ProposalClient(temporalClient, deps.taskQueue),
     ops: new CaseOperations(deps.connection, deps.namespace, {
       temporalUiUrl: deps.temporalUiUrl?.replace(/\/+$/, ''),
       stuckActivityAttempts: deps.stuckActivityAttempts ?? 3,
@@ -136,6 +139,8 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     authRoutes(r, ctx);
     caseRoutes(r, ctx);
     bulkRoutes(r, ctx);
+    interventionRoutes(r, ctx);
+    proposalRoutes(r, ctx);
     calendarRoutes(r, ctx);
     auditRoutes(r, ctx);
     stuckRoutes(r, ctx);

@@ -10,3 +10,4 @@ export { CaseOperations, isTemporalUnavailable, type Connection } from './caseOp
 export { RoundClient, type RoundCheck } from './roundClient';
 export { Client } from '@temporalio/client';
 export type { DataConverter } from '@temporalio/common';
+export { ProposalClient } from './proposalClient';

@@ -30,7 +30,13 @@ import {
   RULES,
   secondmentEventSchema,
   start,
-  stepOf,
+  previewStepOf,
+  needsSecondAdmin,
+  proposalDeadlines,
+  proposalLadder,
+  type LadderStep,
+  defaultPolicy,
+  type NotificationPlan,
   type MigrationPreview,
   type NominationDraft,
   type Role,
@@ -65,7 +71,8 @@ const FIRST_STATE_POLL_MS = 100;
 const FIRST_STATE_WAIT_MS = 10_000;
 
 export type EventPreview =
-  { ok: true; before: CaseView; after: CaseView } | { ok: false; before: CaseView | null; refusal: string };
+  | { ok: true; before: CaseView; after: CaseView; notifications: NotificationPlan[] }
+  | { ok: false; before: CaseView | null; refusal: string };
 
 /**
  * What went wrong, as data: a stable code (contract/errors.ts maps it to the API's codes and the
@@ -306,9 +313,69 @@ export class SecondmentClient {
         refusal: `${verdict.message.zh} / ${verdict.message.en} [${verdict.code}: ${verdict.rule}]`,
       };
     }
-    const next = stepOf(stored.snapshot, typed);
-    if (!next) return { ok: false, before, refusal: '未被接受 / not accepted' };
-    return { ok: true, before, after: caseViewOf(readout(next), stored.seq + 1, stored.run) };
+    const step = previewStepOf(stored.snapshot, typed);
+    if (!step) return { ok: false, before, refusal: '未被接受 / not accepted' };
+    return {
+      ok: true,
+      before,
+      after: caseViewOf(readout(step.next), stored.seq + 1, stored.run),
+      notifications: step.notifications,
+    };
+  }
+
+  /**
+   * 双人复核 for this intervention on this case: whether the case's policy copy names it, and a
+   * proposal's deadline and stuck moment by that copy's clock and ladder (a v1 case's copy predates
+   * four eyes: none needed; its proposals run on the current default policy's clock).
+   */
+  async fourEyesTerms(
+    caseId: string,
+    type: string,
+  ): Promise<{
+    required: boolean;
+    source: string;
+    dueAt: string;
+    stuckAt: string;
+    ladder: { step: LadderStep; at: string }[];
+  }> {
+    const stored = await this.stored(caseId);
+    const now = await this.nowIso();
+    if (stored && stored.snapshot.version === 2) {
+      const c = stored.snapshot.snapshot.context;
+      const due = proposalDeadlines(c.policy, c.calendar, now);
+      return {
+        required: needsSecondAdmin(c.policy, type),
+        source: `case policy ${c.policy.id} v${c.policy.version}`,
+        ...due,
+        ladder: proposalLadder(c.policy, c.calendar, due.dueAt, now),
+      };
+    }
+    return this.departmentFourEyes(now, false);
+  }
+
+  /** The organization department's current rules (the shipped default policy), for bulk runs. */
+  async departmentFourEyes(
+    now?: string,
+    required?: boolean,
+  ): Promise<{
+    required: boolean;
+    source: string;
+    dueAt: string;
+    stuckAt: string;
+    bulkOver: number | null;
+    ladder: { step: LadderStep; at: string }[];
+  }> {
+    const at = now ?? (await this.nowIso());
+    const year = new Date(at).getUTCFullYear();
+    const calendar = await this.calendar({ from: year, to: year + 1 });
+    const due = proposalDeadlines(defaultPolicy, calendar, at);
+    return {
+      required: required ?? false,
+      source: `department policy ${defaultPolicy.id} v${defaultPolicy.version}`,
+      bulkOver: defaultPolicy.fourEyes?.bulkOver ?? null,
+      ...due,
+      ladder: proposalLadder(defaultPolicy, calendar, due.dueAt, at),
+    };
   }
 
   /**

@@ -49,6 +49,8 @@ const bulkSummary = {
 export const bulkPlanSchema = z.object({
   dryRun: z.literal(true),
   ...bulkSummary,
+  /** 双人复核: executing it needs a second admin (the department policy's bulkOver): propose it */
+  secondAdmin: z.boolean(),
   items: z.array(bulkPlanItemSchema),
 });
 export type BulkPlan = z.infer<typeof bulkPlanSchema>;

@@ -80,6 +80,16 @@ export const API_ERRORS = {
     meaning:
       'the case did not answer in time: its activity or workflow task keeps failing (the reason is given); the event may still be applied once it recovers, so look at the case before sending it again',
   },
+  FOUR_EYES_REQUIRED: {
+    status: 409,
+    exit: EXIT.REFUSED,
+    meaning: 'the policy needs a second org admin for this intervention: propose it (rule fourEyes.required)',
+  },
+  PROPOSAL_DECIDED: {
+    status: 409,
+    exit: EXIT.REFUSED,
+    meaning: 'the proposal was already approved or rejected',
+  },
   NOTHING_TO_RETRY: {
     status: 409,
     exit: EXIT.REFUSED,

@@ -24,10 +24,24 @@ export const businessStuckSchema = z.object({
   receivingUnit: z.string(),
 });
 
+/** A 双人复核 proposal nobody decided: past its deadline and past the ladder's stuck moment. */
+export const stuckProposalSchema = z.object({
+  proposalId: z.string(),
+  scope: z.enum(['case', 'bulk']),
+  caseId: z.string().nullable(),
+  interventionType: z.string(),
+  proposedBy: z.string(),
+  dueAt: z.string(),
+  stuckAt: z.string(),
+  reason: z.string(),
+});
+
 /** GET /api/stuck */
 export const stuckListSchema = z.object({
   business: z.array(businessStuckSchema),
   technical: z.array(technicalProblemSchema),
+  /** org admins and auditors: their department's expired proposals */
+  proposals: z.array(stuckProposalSchema),
 });
 export type StuckList = z.infer<typeof stuckListSchema>;
 

@@ -102,3 +102,25 @@ export const fallbackTemplate: Record<Locale, { subject: string; intro: string }
     intro: 'Case {{caseId}} has a notification ({{template}}):',
   },
 };
+
+notificationTemplates['proposal.opened'] = {
+  'zh-CN': {
+    subject: '【挂职锻炼】双人复核待决定：{{intervention}}',
+    body: '本组织部管理员 {{proposedBy}} 提议“{{intervention}}”（{{scope}}），请另一名管理员于 {{dueAt}} 前在“复核”页批准或驳回。',
+  },
+  en: {
+    subject: '[Secondment] Four-eyes review: {{intervention}}',
+    body: 'Admin {{proposedBy}} of your department proposes "{{intervention}}" ({{scope}}); another admin approves or rejects it on the Review page by {{dueAt}}.',
+  },
+};
+
+notificationTemplates['proposal.escalated'] = {
+  'zh-CN': {
+    subject: '【挂职锻炼】双人复核催办（{{step}}）：{{intervention}}',
+    body: '复核申请 {{proposalId}}（“{{intervention}}”，期限 {{dueAt}}）尚无人决定，请本组织部另一名管理员在“复核”页批准或驳回。',
+  },
+  en: {
+    subject: '[Secondment] Four-eyes review escalated ({{step}}): {{intervention}}',
+    body: 'Proposal {{proposalId}} ("{{intervention}}", due {{dueAt}}) is still undecided; another admin of the department approves or rejects it on the Review page.',
+  },
+};

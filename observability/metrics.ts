@@ -38,6 +38,12 @@ export class SecondmentMetrics {
     labelNames: ['type', 'code'] as const,
     registers: [this.registry],
   });
+  readonly proposals = new Counter({
+    name: 'secondment_proposals_total',
+    help: 'Four-eyes proposals (双人复核) by scope (case, bulk) and step (proposed, approved, rejected)',
+    labelNames: ['scope', 'step'] as const,
+    registers: [this.registry],
+  });
   readonly escalations = new Counter({
     name: 'secondment_escalations_total',
     help: 'Escalation ladder steps taken (reminder, overdue, unitHead, orgDept, stuck)',

@@ -200,3 +200,16 @@ export {
   calendarTables,
   type CalendarYearRow,
 } from './calendar';
+export { namedRecipients, type NamedRecipient } from './recipientNames';
+export {
+  insertProposal,
+  getProposal,
+  listProposals,
+  proposalTrail,
+  decideProposal,
+  recordProposalResult,
+  stuckProposals,
+  recordProposalEscalation,
+  type StoredProposal,
+  type ProposalEvent,
+} from './proposals';

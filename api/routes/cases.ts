@@ -49,6 +49,7 @@ import { SecondmentError } from '../../client';
 import { ApiError, ERROR_RESPONSES, fromClientError, invalidInput } from '../errors';
 import { checkReassignOwner } from '../reassignOwner';
 import { awaitUnlessDatabaseDown } from '../updateWait';
+import { fourEyesRefusal } from '../fourEyes';
 import {
   actingUnit,
   actorFor,
@@ -387,6 +388,9 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
       const payload = parsePayload(type, request.body);
       if (type === 'admin.duty.reassign')
         await checkReassignOwner(ctx.db, payload.owner as { role: Role; unit: string });
+      // 双人复核: an intervention the case's policy copy names is only ever applied by a proposal
+      const terms = await ctx.cases.fourEyesTerms(ref.caseId, type);
+      if (terms.required) throw fourEyesRefusal(type, terms.source);
       return { case: await sendAs(ctx, ref, type, payload, actorFor(user, ref)) };
     },
   );

@@ -1,5 +1,5 @@
 import { caseFilterSchema, caseIdParamSchema, retryAnswerSchema, stuckListSchema } from '../../contract';
-import { listCasesInScope, openCasesInScope } from '../../store';
+import { listCasesInScope, openCasesInScope, stuckProposals } from '../../store';
 import { inBatches } from '../../common/inBatches';
 import { callerOf } from '../auth/plugin';
 import type { ApiContext } from '../context';
@@ -30,6 +30,10 @@ export function stuckRoutes(r: ZodApp, ctx: ApiContext): void {
       );
       const open = await openCasesInScope(ctx.db, user, OPEN_CASES_MAX);
       const technical = (await inBatches(open, 10, (ref) => ctx.ops.technicalProblems(ref.caseId))).flat();
+      const proposals =
+        user.role === 'org_admin' || user.role === 'auditor'
+          ? await stuckProposals(ctx.db, user.units, new Date().toISOString())
+          : [];
       return {
         business: business.items.map((c) => ({
           caseId: c.caseId,
@@ -42,6 +46,17 @@ export function stuckRoutes(r: ZodApp, ctx: ApiContext): void {
           receivingUnit: c.receivingUnit,
         })),
         technical: user.role === 'org_admin' ? technical : technical.map((t) => ({ ...t, retry: null })),
+        proposals: proposals.map((p) => ({
+          proposalId: p.proposalId,
+          scope: p.scope,
+          caseId: p.caseId,
+          interventionType: p.interventionType,
+          proposedBy: p.proposedBy,
+          dueAt: p.dueAt,
+          stuckAt: p.stuckAt,
+          reason:
+            '双人复核超过最后一级催办仍未决定 / a proposal nobody decided, past its last escalation step',
+        })),
       };
     },
   );

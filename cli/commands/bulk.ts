@@ -17,6 +17,7 @@ import { progress } from '../progress';
 import { renderTable } from '../table';
 import { interventionType, requireReason } from './intervene';
 import { payloadFrom } from './send';
+import { reportProposal, type ProposalAnswer } from './proposals';
 
 /** A case's outcome as the API's bulk execution reports it, with the duty the CLI picked. */
 type Outcome = BulkOutcome & { dutyId?: string };
@@ -160,11 +161,16 @@ export const bulk: Command = {
     file: { type: 'string' },
     duty: { type: 'string' },
     execute: { type: 'boolean' },
+    propose: { type: 'boolean' },
     all: { type: 'boolean' },
   },
   positionals: [],
-  help: `[filters] --intervention <admin.type> --reason "<理由>" [--data '<json>'] [--duty next|stuck] [--execute [--all]]
+  help: `[filters] --intervention <admin.type> --reason "<理由>" [--data '<json>'] [--duty next|stuck] [--execute [--all] | --propose]
 ${FILTER_HELP}
+  双人复核：计划变更的案件超过本组织部规则的上限时，--execute 被拒绝；--propose 保存预演的计划，
+  由本组织部另一名管理员批准（secondment proposals approve <id>）后按原计划执行。
+  Four eyes: over the department policy's limit --execute is refused; --propose stores the plan
+  for another admin of the department to approve (then exactly that plan is executed).
   默认只预演：列出哪些案件将如何变更，不做任何更改。--execute 先预演，再逐件执行预演中将变更的案件，
   终端上显示进度条；逐件报告结果，有失败时退出码 7。没有任何筛选条件时 --execute 须加 --all。
   Dry run by default: prints which cases would change and how, changes nothing. --execute plans,
@@ -195,10 +201,25 @@ ${FILTER_HELP}
       intervention: { type, payload, ...(duty ? { duty } : {}) },
       dryRun: true,
     });
+    if (flag(values, 'propose')) {
+      const { proposal } = await api.post<ProposalAnswer>('/api/bulk/proposals', {
+        filter,
+        intervention: { type, payload, ...(duty ? { duty } : {}) },
+      });
+      reportProposal(ctx, proposal);
+      return EXIT.OK;
+    }
     if (!executing) {
       ctx.out.result(plan, () => planTable(plan));
       return EXIT.OK;
     }
+    if (plan.secondAdmin)
+      throw new CliError(
+        'FOUR_EYES_REQUIRED',
+        `将变更 ${plan.willChange} 件，须由本组织部另一名管理员复核：改用 --propose / ${plan.willChange} cases would change: a second admin of your department must approve; use --propose [rule fourEyes.required]`,
+        EXIT.REFUSED,
+        { rule: 'fourEyes.required' },
+      );
 
     if (plan.truncated)
       ctx.out.note(

@@ -4,6 +4,7 @@ import { login, logout, whoami } from './auth';
 import { bulk } from './bulk';
 import { calendarList, calendarLoad, calendarReplan } from './calendar';
 import { intervene } from './intervene';
+import { proposalsApprove, proposalsList, proposalsReject } from './proposals';
 import { list } from './list';
 import { migrate } from './migrate';
 import { nominate } from './nominate';
@@ -37,6 +38,9 @@ export const COMMANDS: Command[] = [
   show,
   send,
   intervene,
+  proposalsList,
+  proposalsApprove,
+  proposalsReject,
   bulk,
   migrate,
   calendarList,

@@ -13,6 +13,8 @@ export {
   migrateLabel,
   checkEventOf,
   stepOf,
+  previewStepOf,
+  type NotificationPlan,
   type AnySnapshot,
   type AnyPersisted,
 } from './reading';

@@ -6,6 +6,8 @@ import { transition } from 'xstate';
 import type { CaseReadout, DutyView } from './projections/views';
 import * as v1 from './v1';
 import * as v2 from './v2';
+// v1 is frozen (its index included): the preview reads its effects from its engine directly
+import { evaluate as evaluateV1 } from './v1/engine';
 
 export type AnySnapshot =
   { version: 1; snapshot: v1.SecondmentSnapshot } | { version: 2; snapshot: v2.SecondmentSnapshot };
@@ -135,6 +137,35 @@ export function checkEventOf(
   if (x.version === 2) return v2.checkEvent(x.snapshot, event, mode);
   const verdict = v1.checkEvent(x.snapshot, event);
   return verdict.ok ? verdict : (verdict as unknown as v2.CheckResult);
+}
+
+/** A notification one step would send: the template and its recipients (roles at units, a person). */
+export interface NotificationPlan {
+  template: string;
+  recipients: v2.Recipient[];
+  vars: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * The case after this event and the notifications the step sends, or null when refused: the
+ * single-intervention preview (the same transition the workflow takes, and the effects it carries out).
+ */
+export function previewStepOf(
+  x: AnySnapshot,
+  event: unknown,
+): { next: AnySnapshot; notifications: NotificationPlan[] } | null {
+  const notifyOf = (effects: readonly { type: string; params?: unknown }[]): NotificationPlan[] =>
+    effects.filter((e) => e.type === 'notify').map((e) => e.params as NotificationPlan);
+  if (x.version === 2) {
+    const step = v2.advance(x.snapshot, event as v2.SecondmentEvent);
+    return step
+      ? { next: { version: 2, snapshot: step.snapshot }, notifications: notifyOf(step.effects) }
+      : null;
+  }
+  const next = stepOf(x, event);
+  if (!next) return null;
+  const verdict = evaluateV1(x.snapshot.context, event);
+  return { next, notifications: verdict.ok ? notifyOf(verdict.effects) : [] };
 }
 
 /** The case after this event, or null when refused (the bulk dry run). */

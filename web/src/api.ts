@@ -16,6 +16,8 @@ export type {
   CalendarList,
   CalendarLoadAnswer,
   DutyView,
+  InterventionPreview,
+  Proposal,
   Label,
   MigrationAnswer,
   MyDuty,

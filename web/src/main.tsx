@@ -4,6 +4,7 @@ import { get, post, setCsrfToken, setUnauthenticatedHandler, type User } from '.
 import { Layout } from './components/Layout';
 import { I18nContext, initialLang, makeI18n, persistLang, type Lang, type Vocabulary } from './i18n';
 import { Bulk } from './pages/Bulk';
+import { Proposals } from './pages/Proposals';
 import { Calendar } from './pages/Calendar';
 import { CaseList } from './pages/CaseList';
 import { CasePage } from './pages/CasePage';
@@ -74,6 +75,7 @@ function App() {
     else if (section === 'cases' && !id) page = <CaseList query={route.query} />;
     else if (section === 'duties') page = <MyDuties user={user} />;
     else if (section === 'bulk') page = <Bulk user={user} />;
+    else if (section === 'proposals') page = <Proposals user={user} />;
     else if (section === 'calendar') page = <Calendar user={user} />;
     else if (section === 'nominate') page = <Nominate user={user} />;
     else if (section === 'pool') page = <ReservePool user={user} />;

@@ -55,7 +55,9 @@ export {
 export { statusCode, openDuties, liveDuties, searchAttributes, provisionalDuties, inState } from './snapshot';
 export {
   policySchema,
+  fourEyesSchema,
   durationSchema,
+  type FourEyes,
   defaultPolicy,
   demoPolicy,
   getPolicy,
@@ -138,3 +140,4 @@ export {
 export { renderStatechart, STATUS_NODE } from './statechart';
 export { isoDateSchema, isoDateTimeSchema } from './time';
 export { checkNomination } from './nomination';
+export { needsSecondAdmin, bulkNeedsSecondAdmin, proposalDeadlines, proposalLadder } from './fourEyes';

@@ -43,6 +43,10 @@ let api: ApiWorld;
 const sessions = new Map<string, Session>();
 let caseA = '';
 let caseB = '';
+/** case A's open duty, and a four-eyes proposal on it by `admin` (nobody approves it) */
+let dutyA = '';
+let proposalA = '';
+const UNTIL = new Date(Date.now() + 90 * 86_400_000).toISOString();
 
 const ids = (res: Res): string[] =>
   (res.json() as { items: { caseId: string }[] }).items.map((i) => i.caseId);
@@ -110,6 +114,17 @@ beforeAll(async () => {
     if (rows.length === 2) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  const detail = await call(api.http, sessions.get('admin')!, 'GET', `/api/cases/${caseA}`);
+  dutyA = (detail.json() as { openDuties: { id: string }[] }).openDuties[0]!.id;
+  const proposed = await call(
+    api.http,
+    sessions.get('admin')!,
+    'POST',
+    `/api/cases/${caseA}/interventions/admin.deadline.extend/proposals`,
+    { dutyId: dutyA, until: UNTIL, reason: '矩阵测试' },
+  );
+  expect(proposed.statusCode).toBe(201);
+  proposalA = (proposed.json() as { proposal: { proposalId: string } }).proposal.proposalId;
 });
 
 afterAll(async () => {
@@ -192,6 +207,97 @@ const ENDPOINTS: Endpoint[] = [
       if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
       if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
       expect([res.statusCode, code(res)]).toEqual([400, 'INVALID_INPUT']);
+    },
+  },
+  {
+    name: 'POST /api/cases/:id/interventions/:type/preview',
+    async check(s, u) {
+      const res = await call(
+        api.http,
+        s,
+        'POST',
+        `/api/cases/${caseA}/interventions/admin.deadline.extend/preview`,
+        {
+          dutyId: dutyA,
+          until: UNTIL,
+          reason: '矩阵测试',
+        },
+      );
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as { willChange: boolean }).willChange).toBe(true);
+    },
+  },
+  {
+    name: 'POST /api/cases/:id/interventions/:type/proposals',
+    async check(s, u) {
+      const res = await call(
+        api.http,
+        s,
+        'POST',
+        `/api/cases/${caseA}/interventions/admin.deadline.extend/proposals`,
+        {
+          dutyId: dutyA,
+          until: UNTIL,
+          reason: '矩阵测试',
+        },
+      );
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      expect(res.statusCode).toBe(201);
+    },
+  },
+  {
+    name: 'GET /api/proposals',
+    async check(s, u) {
+      const res = await call(api.http, s, 'GET', '/api/proposals');
+      if (u.role !== 'org_admin' && u.role !== 'auditor')
+        return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      expect(res.statusCode).toBe(200);
+      const cases = (res.json() as { items: { caseId: string | null }[] }).items.map((p) => p.caseId);
+      // a proposal belongs to its department: the city's, not the county's (nor the county auditor's)
+      expect(cases.includes(caseA)).toBe(u.username === 'admin' || u.username === 'auditor');
+    },
+  },
+  {
+    name: 'POST /api/proposals/:id/approve (admin’s proposal on case A)',
+    async check(s, u) {
+      const res = await call(api.http, s, 'POST', `/api/proposals/${proposalA}/approve`, {
+        reason: '矩阵测试',
+      });
+      if (u.username === 'admin')
+        return void expect([
+          res.statusCode,
+          code(res),
+          (res.json() as { error: { rule?: string } }).error.rule,
+        ]).toEqual([403, 'FORBIDDEN', 'fourEyes.distinctAdmin']);
+      if (u.username === 'auditor')
+        return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+    },
+  },
+  {
+    name: 'POST /api/bulk/proposals (no filter)',
+    async check(s, u) {
+      const res = await call(api.http, s, 'POST', '/api/bulk/proposals', {
+        filter: {},
+        intervention: {
+          type: 'admin.deadline.extend',
+          duty: 'next',
+          payload: { until: UNTIL, reason: '矩阵测试' },
+        },
+      });
+      if (u.role !== 'org_admin') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      expect(res.statusCode).toBe(201);
+      const plan = (res.json() as { proposal: { plan: { caseId: string; willChange: boolean }[] } }).proposal
+        .plan;
+      const changing = plan.filter((i) => i.willChange).map((i) => i.caseId);
+      // only the cases the admin's department acts on: the city's A, the county's B
+      expect([changing.includes(caseA), changing.includes(caseB)]).toEqual([
+        u.username === 'admin',
+        u.username === 'county-admin',
+      ]);
     },
   },
   {

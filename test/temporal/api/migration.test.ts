@@ -62,6 +62,25 @@ test('a v1 case mid-service: previewed, migrated by its org admin with a reason,
   expect(p.after.duties.some((d) => d.state === 'planned')).toBe(true);
   expect(p.changes.length).toBeGreaterThan(0);
   expect((await getCaseState(api.world.db, caseId))?.snapshot.version).toBe(1);
+  // the intervention preview route gives the same dry run for admin.case.migrate
+  const single = json<{ willChange: boolean; change: string; fourEyes: { required: boolean } }>(
+    ok(
+      await call(
+        api.http,
+        s.admin!,
+        'POST',
+        `/api/cases/${caseId}/interventions/admin.case.migrate/preview`,
+        {
+          reason: '预演 / dry run',
+        },
+      ),
+    ),
+  );
+  expect(single).toMatchObject({ willChange: true, fourEyes: { required: false } });
+  // (a duty the migration opens is due from the moment it is asked: compared without that instant)
+  const opened = (t: string) => t.replace(/opened, due [^;]+/g, 'opened');
+  expect(opened(single.change)).toBe(opened(`machine v1 → v2; ${p.changes.join('; ')}`));
+  expect((await getCaseState(api.world.db, caseId))?.snapshot.version).toBe(1);
 
   // a reason is required; only the organization department migrates
   const noReason = await call(

@@ -409,7 +409,10 @@ describe('OpenAPI', () => {
     expect(answer('/api/cases', 'get', '200')).toEqual(['items', 'total', 'limit', 'offset']);
     expect(answer('/api/cases/{id}', 'get', '404')).toEqual(['error']);
     expect(answer('/api/cases/{id}/events/{type}', 'post', '409')).toEqual(['error']);
-    expect(answer('/api/stuck', 'get', '200')).toEqual(['business', 'technical']);
+    expect(answer('/api/stuck', 'get', '200')).toEqual(['business', 'technical', 'proposals']);
+    expect(answer('/api/cases/{id}/interventions/{type}/preview', 'post', '200')).toEqual(
+      expect.arrayContaining(['before', 'after', 'notifications', 'fourEyes']),
+    );
     // Every operation declares its error answers (the shared error body), not only its 200.
     const undeclared = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)

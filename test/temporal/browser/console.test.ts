@@ -176,6 +176,10 @@ test('an org admin finds the stuck case on the dashboard, intervenes with a reas
 
     const reason = '干部病休，审批顺延一周（浏览器测试）';
     await form.locator('textarea[name=reason]').fill(reason);
+    // first the preview (by the server's machine, nothing changed yet), then apply exactly that
+    await form.locator('button[type=submit]').click();
+    await expectText(form.locator('[data-testid=intervention-preview]'), '尚未做任何更改');
+    expect(await entries.count()).toBe(before);
     await form.locator('button[type=submit]').click();
     await dialog.waitFor({ state: 'hidden' });
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ApiError, post, type EventMeta, type User } from '../api';
+import { ApiError, post, type EventMeta, type InterventionPreview, type User } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorNote } from './common';
+import { InterventionPreviewPanel } from './InterventionPreview';
 import {
   cleanValue,
   formPath,
@@ -34,6 +35,9 @@ export function EventForm(props: {
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [onBehalf, setOnBehalf] = useState('');
+  // an intervention is previewed first; any edit discards the preview, so what runs is what was shown
+  const [preview, setPreview] = useState<{ body: FormValue; result: InterventionPreview } | null>(null);
+  const [proposed, setProposed] = useState(false);
   const idPrefix = `f-${meta.type.replace(/\./g, '-')}`;
 
   const submit = async (e: Event) => {
@@ -47,7 +51,16 @@ export function EventForm(props: {
     const url = `/api/cases/${encodeURIComponent(props.caseId)}/${meta.intervention ? 'interventions' : 'events'}/${meta.type}`;
     setBusy(true);
     try {
-      await post(url, body);
+      if (meta.intervention && !preview) {
+        setPreview({ body, result: await post<InterventionPreview>(`${url}/preview`, body) });
+        return;
+      }
+      if (meta.intervention && preview?.result.fourEyes.required) {
+        await post(`${url}/proposals`, preview.body);
+        setProposed(true);
+        return;
+      }
+      await post(url, preview?.body ?? body);
       props.onDone();
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError(0, 'INTERNAL', (err as Error).message);
@@ -66,7 +79,10 @@ export function EventForm(props: {
       <SchemaFields
         schema={meta.schema}
         value={value}
-        onChange={setValue}
+        onChange={(v) => {
+          setValue(v);
+          setPreview(null);
+        }}
         errors={errors}
         choices={props.choices}
         idPrefix={idPrefix}
@@ -91,11 +107,33 @@ export function EventForm(props: {
           </select>
         </div>
       )}
+      {preview && <InterventionPreviewPanel preview={preview.result} />}
+      {proposed && (
+        <p class="hint" role="status" data-testid="proposal-sent">
+          {i.t('proposed')}
+        </p>
+      )}
       <ErrorNote error={failure} />
       <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {i.t('submit')}
-        </button>
+        {proposed ? (
+          <button type="button" class="btn btn-primary" onClick={props.onDone}>
+            {i.t('close')}
+          </button>
+        ) : (
+          <button
+            type="submit"
+            class="btn btn-primary"
+            disabled={busy || (preview !== null && !preview.result.willChange)}
+          >
+            {!meta.intervention
+              ? i.t('submit')
+              : !preview
+                ? i.t('previewIntervention')
+                : preview.result.fourEyes.required
+                  ? i.t('proposeNow')
+                  : i.t('applyNow')}
+          </button>
+        )}
         <button type="button" class="btn" onClick={props.onCancel} disabled={busy}>
           {i.t('cancel')}
         </button>

@@ -17,6 +17,7 @@ const NAV: { href: string; key: MessageKey; match: string; roles?: string[] }[] 
   { href: '#/units', key: 'navUnits', match: 'units' },
   { href: '#/duties', key: 'navShortDuties', match: 'duties' },
   { href: '#/bulk', key: 'navShortBulk', match: 'bulk', roles: ['org_admin'] },
+  { href: '#/proposals', key: 'navProposals', match: 'proposals', roles: ['org_admin', 'auditor'] },
   { href: '#/calendar', key: 'navShortCalendar', match: 'calendar' },
 ];
 
@@ -42,7 +43,12 @@ export function Layout(props: {
         </div>
         <nav class="mainnav">
           {NAV.filter((n) => !n.roles || n.roles.includes(props.user.role)).map((n) => (
-            <a key={n.href} href={n.href} class={props.section === n.match ? 'active' : ''}>
+            <a
+              key={n.href}
+              href={n.href}
+              class={props.section === n.match ? 'active' : ''}
+              data-testid={`nav-${n.match || 'dashboard'}`}
+            >
               {i.t(n.key)}
             </a>
           ))}

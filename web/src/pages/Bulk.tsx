@@ -1,4 +1,4 @@
-import { useReducer, useRef } from 'preact/hooks';
+import { useReducer, useRef, useState } from 'preact/hooks';
 import { pickDuty } from '../../../contract/bulkDuty';
 import { isDutyTargeted } from '../../../contract/constants';
 import { ApiError, eventMeta, get, post, type BulkPreview, type CaseDetail, type User } from '../api';
@@ -150,6 +150,7 @@ export function Bulk({ user }: { user: User }) {
     const found = validate(payloadSchema, value, i);
     delete found.dutyId;
     dispatch({ type: 'previewStarted', errors: found });
+    setProposed(null);
     if (Object.keys(found).length) return;
     try {
       const r = await post<BulkPreview>('/api/bulk', {
@@ -194,6 +195,22 @@ export function Bulk({ user }: { user: User }) {
       dispatch({ type: 'outcome', caseId: item.caseId, outcome, n: n + 1 });
     }
     dispatch({ type: 'runEnded' });
+  };
+
+  // 双人复核: over the department's limit the plan is proposed, and exactly it runs once approved
+  const [proposed, setProposed] = useState<string | null>(null);
+  const [proposeError, setProposeError] = useState<ApiError | null>(null);
+  const propose = async () => {
+    setProposeError(null);
+    try {
+      const r = await post<{ proposal: { proposalId: string } }>('/api/bulk/proposals', {
+        filter: filterQuery(filters),
+        intervention: { type, payload: payload(), ...(targeted ? { duty } : {}) },
+      });
+      setProposed(r.proposal.proposalId);
+    } catch (err) {
+      setProposeError(err as ApiError);
+    }
   };
 
   const outcomeLabel = (o: Outcome | undefined) => {
@@ -331,14 +348,35 @@ export function Bulk({ user }: { user: User }) {
               ))}
             </tbody>
           </table>
+          {preview.secondAdmin && (
+            <p class="hint warn" data-testid="needs-second-admin">
+              {i.t('bulkNeedsSecondAdmin')}
+            </p>
+          )}
+          {proposed && (
+            <p class="hint" role="status" data-testid="proposal-sent">
+              {i.t('proposed')} <a href="#/proposals">{proposed}</a>
+            </p>
+          )}
+          <ErrorNote error={proposeError} />
           <div class="form-actions">
-            <button
-              class="btn btn-danger"
-              disabled={busy || preview.willChange === 0 || !!progress}
-              onClick={() => void execute()}
-            >
-              {i.t('execute', { n: preview.willChange })}
-            </button>
+            {preview.secondAdmin ? (
+              <button
+                class="btn btn-danger"
+                disabled={busy || preview.willChange === 0 || proposed !== null}
+                onClick={() => void propose()}
+              >
+                {i.t('proposeNow')}
+              </button>
+            ) : (
+              <button
+                class="btn btn-danger"
+                disabled={busy || preview.willChange === 0 || !!progress}
+                onClick={() => void execute()}
+              >
+                {i.t('execute', { n: preview.willChange })}
+              </button>
+            )}
             {busy && progress && (
               <button class="btn" onClick={() => (stop.current = true)}>
                 {i.t('stop')}

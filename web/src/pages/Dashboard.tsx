@@ -75,6 +75,7 @@ export function Dashboard({ user }: { user: User }) {
   }
   const technical = stuck.data?.technical ?? [];
   const business = stuck.data?.business ?? [];
+  const proposals = stuck.data?.proposals ?? [];
 
   return (
     <div class="page dashboard" data-testid="dashboard">
@@ -192,7 +193,8 @@ export function Dashboard({ user }: { user: User }) {
         <Card
           title={
             <>
-              {i.t('stuckList')} <span class="count">{business.length + technical.length}</span>
+              {i.t('stuckList')}{' '}
+              <span class="count">{business.length + technical.length + proposals.length}</span>
             </>
           }
           class="card-danger"
@@ -200,7 +202,7 @@ export function Dashboard({ user }: { user: User }) {
         >
           {stuck.loading && !stuck.data ? (
             <Loading />
-          ) : business.length + technical.length === 0 ? (
+          ) : business.length + technical.length + proposals.length === 0 ? (
             <Empty />
           ) : (
             <ul class="stuck-list">
@@ -234,6 +236,17 @@ export function Dashboard({ user }: { user: User }) {
                     {retried[t.caseId] && <span class="small muted">{retried[t.caseId]}</span>}
                   </div>
                   <div class="stuck-reason">{t.reason}</div>
+                </li>
+              ))}
+              {proposals.map((p) => (
+                <li key={`p-${p.proposalId}`} data-testid="stuck-item" data-proposal={p.proposalId}>
+                  <div class="stuck-line">
+                    <span class="badge badge-warn">{i.t('proposalsTitle')}</span>
+                    <a href="#/proposals">{p.proposalId}</a>
+                    {p.caseId && <CaseLink caseId={p.caseId} />}
+                    <span class="muted small">{p.interventionType}</span>
+                  </div>
+                  <div class="stuck-reason">{p.reason}</div>
                 </li>
               ))}
             </ul>

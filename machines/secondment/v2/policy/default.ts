@@ -54,6 +54,8 @@ export const defaultPolicy: Policy = policySchema.parse({
     'return.post': wd(20),
     'tracking.review': wd(20),
   },
+  // 双人复核: forcing a state and waiving a duty need a second admin, and so does a bulk run over 20 cases
+  fourEyes: { interventions: ['admin.case.force', 'admin.duty.waive'], bulkOver: 20, decideWithin: wd(3) },
   escalation: {
     reminderBefore: wd(3),
     overdueAfter: wd(0),

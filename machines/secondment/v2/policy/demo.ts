@@ -57,6 +57,8 @@ export const demoPolicy: Policy = policySchema.parse({
     'return.post': s(20),
     'tracking.review': s(5),
   },
+  // 双人复核: forcing a state and waiving a duty need a second admin, and so does a bulk run over 20 cases
+  fourEyes: { interventions: ['admin.case.force', 'admin.duty.waive'], bulkOver: 20, decideWithin: s(30) },
   escalation: {
     reminderBefore: s(5),
     overdueAfter: s(0),

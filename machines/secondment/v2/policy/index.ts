@@ -4,7 +4,14 @@ import type { Policy } from './schema';
 
 export { defaultPolicy } from './default';
 export { demoPolicy, DEMO_SECONDS_PER_MONTH } from './demo';
-export { policySchema, durationSchema, type Policy, type Duration } from './schema';
+export {
+  policySchema,
+  fourEyesSchema,
+  durationSchema,
+  type FourEyes,
+  type Policy,
+  type Duration,
+} from './schema';
 
 const POLICIES: Record<string, Policy> = { default: defaultPolicy, demo: demoPolicy };
 export const POLICY_IDS = Object.keys(POLICIES);

@@ -48,6 +48,16 @@ const gradeNumbers = z.object({
   incompetent: z.number().min(0).max(100),
 });
 
+export const fourEyesSchema = z.object({
+  /** intervention types (admin.…) proposed by one admin and approved by another before they apply */
+  interventions: z.array(z.string().regex(/^admin\.[a-z]+(\.[a-z]+)*$/, 'an admin.… intervention type')),
+  /** a bulk run over more than this many cases to change needs a second admin (null: never) */
+  bulkOver: z.number().int().min(0).nullable(),
+  /** how long the other admins have to decide, and then the policy's escalation ladder runs */
+  decideWithin: durationSchema,
+});
+export type FourEyes = z.infer<typeof fourEyesSchema>;
+
 export const policySchema = z
   .object({
     id: z.string().min(1),
@@ -122,6 +132,12 @@ export const policySchema = z
     }),
     waivable: z.array(dutyKindSchema),
     forcedTransitions: z.array(forceEdgeSchema),
+    /**
+     * 双人复核 (four eyes): the interventions that only a second admin of the same organization
+     * department may let through, and the size from which a bulk run needs one. Optional: a case
+     * nominated before four eyes existed has a copy without it and needs no second admin.
+     */
+    fourEyes: fourEyesSchema.optional(),
   })
   .superRefine((p, ctx) => {
     const w = p.scoring.weights;
