@@ -23,3 +23,4 @@ export * from './migration';
 export * from './calendar';
 export * from './reservePool';
 export * from './views';
+export * from './documents';

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Label, Vocabulary } from './api';
 import { ROUND_MESSAGES } from './messages';
+import { PAPERWORK_MESSAGES } from './paperworkMessages';
 
 export type Lang = 'zh' | 'en';
 export type { Label };
@@ -57,6 +58,7 @@ export function persistLang(lang: Lang): void {
 /** Interface text: zh-CN first. */
 const M = {
   ...ROUND_MESSAGES,
+  ...PAPERWORK_MESSAGES,
   appTitle: { zh: '挂职锻炼管理系统', en: 'Secondment Management Console' },
   appSubtitle: { zh: '组织部门工作平台', en: 'for organization departments' },
   navDashboard: { zh: '工作台', en: 'Dashboard' },

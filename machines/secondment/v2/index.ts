@@ -97,7 +97,14 @@ export { postingChecklist, postingComplete, returnComplete, type ChecklistItem }
 export { evaluateEligibility, type EligibilityFailure } from './eligibility';
 export { computeFinal, missingFinalInputs } from './scoring';
 export { gradeBand, excellentSuggested } from './assessment';
-export { addDuration, addTermMonths, addCalendarMonths, startOfDate, civilDate } from './clock';
+export {
+  addDuration,
+  addTermMonths,
+  addCalendarMonths,
+  startOfDate,
+  civilDate,
+  onCalendarClock,
+} from './clock';
 export {
   kindSchema,
   kindLabels,
@@ -138,3 +145,4 @@ export {
 export { renderStatechart, STATUS_NODE } from './statechart';
 export { isoDateSchema, isoDateTimeSchema } from './time';
 export { checkNomination } from './nomination';
+export { stepTime } from './duties';
