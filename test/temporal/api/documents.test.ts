@@ -36,12 +36,14 @@ beforeAll(async () => {
   // suites), and a round's and its cases' workflow ids follow from the round id.
   roundId = (await seedDemoRound(api.http.baseUrl, () => undefined, new Date().getUTCFullYear() - 2)) ?? '';
   admin = await login(api.http, 'admin');
-  for (let i = 0; i < 600; i++) {
+  // the launch runs in the round's workflow: wait until it says it finished
+  for (let i = 0; i < 300; i++) {
     const p = (await call(api.http, admin, 'GET', `/api/rounds/${roundId}/launch`)).json() as {
-      running: boolean;
+      finishedAt: string | null;
+      total: number;
     };
-    if (!p.running) break;
-    await new Promise((r) => setTimeout(r, 200));
+    if (p.finishedAt !== null && p.total > 0) break;
+    await new Promise((r) => setTimeout(r, 1000));
   }
   cases = await listRoundCases(api.world.db, roundId);
   parties = startDemoParties({ db: api.world.db, cases: api.world.casesReadFromDb, roundId });
@@ -103,7 +105,7 @@ test('a form the case is not ready for is refused with what is missing; another 
 test('every kind of a case that served its term, as DOCX and PDF, read back, recorded with its digest', async () => {
   // the first case (on time) with its year-end assessment and its final grade
   let ready: string | null = null;
-  for (let i = 0; i < 240 && !ready; i++) {
+  for (let i = 0; i < 210 && !ready; i++) {
     for (const [n, c] of cases.entries()) {
       if ((n + 1) % 5 === 0) continue;
       const state = await getCaseState(api.world.db, c.caseId);
