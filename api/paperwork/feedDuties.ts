@@ -32,7 +32,12 @@ export async function feedDuties(
   );
   const picked: { ref: CaseRef; duty: DutyView; reminderAt: string | null; seq: number; at: string }[] = [];
   await inBatches(open, 10, async (ref: CaseRef) => {
-    const [view, state] = await Promise.all([ctx.cases.status(ref.caseId), getCaseState(ctx.db, ref.caseId)]);
+    // a case whose state cannot be read right now is left out this time (the client refetches)
+    const read = await Promise.all([ctx.cases.status(ref.caseId), getCaseState(ctx.db, ref.caseId)]).catch(
+      () => null,
+    );
+    if (!read) return;
+    const [view, state] = read;
     const v2 = state?.snapshot.version === 2 ? state.snapshot.snapshot.context : null;
     for (const d of view.openDuties) {
       if (which === 'owed' ? !owes(user, d) : !(d.stuck || Date.parse(d.dueAt) < now)) continue;

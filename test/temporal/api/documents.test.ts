@@ -1,26 +1,34 @@
 import { createHash } from 'node:crypto';
 import { seedDemoRound } from '../../../stack/demo/round';
-import { startDemoParties } from '../../../stack/demo/driver';
-import { getCaseState, listRoundCases, type StoredRoundCase } from '../../../store';
+import type { EventType, SecondmentContext } from '../../../machines/secondment';
+import { stepFor } from '../../../stack/demo/driver';
+import { getCaseState, listRoundCases } from '../../../store';
 import { docxText, pdfFonts, pdfText, squash } from '../../unit/documents/readBack';
-import { call, createApiWorld, login, type ApiWorld, type Session } from './support/apiWorld';
+import {
+  call,
+  createApiWorld,
+  login,
+  waitForProjection,
+  type ApiWorld,
+  type Session,
+} from './support/apiWorld';
+import { A_UNITS, nominationBody } from './support/cases';
 import type { Res } from './support/http';
 
 /**
- * Every document kind generated from real cases on the dev server and read back: the demo round
- * (seed 001's city round on the demo policy's fast clock) launched through the API, its parties
- * doing their duties, until one case has its year-end annual assessment and its final grade. Each
- * form as DOCX (mammoth) and PDF (pdftotext): the case's person, units and results in it as real
- * Chinese text; a form not ready yet refused with what is missing; every download recorded in the
- * case's (the round's) trail with its SHA-256; another county's department gets 404.
+ * Every document kind generated from real cases on the dev server and read back. A case on the demo
+ * policy's fast clock (a term month is 10 s) whose parties do each duty as soon as it is open (the
+ * demo's own parties' steps) runs to its year-end annual assessment and its final grade; each form
+ * as DOCX (mammoth) and PDF (pdftotext): the case's person, units and results in it as real Chinese
+ * text; a form not ready yet refused with what is missing; every download recorded in the case's
+ * trail with its SHA-256; another county's department gets 404. Then the demo round (seed 001's
+ * city round) launched through the API gives the round's list, recorded in the round's own trail.
  */
 jest.setTimeout(600_000);
 
 let api: ApiWorld;
 let admin: Session;
-let roundId = '';
-let cases: StoredRoundCase[] = [];
-let parties: { stop(): Promise<void> } | undefined;
+let caseId = '';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const errorOf = (res: Res) =>
@@ -32,47 +40,67 @@ const errorOf = (res: Res) =>
 
 beforeAll(async () => {
   api = await createApiWorld();
-  // Two years back: the shared dev server may run this year's and last year's demo round (other
-  // suites), and a round's and its cases' workflow ids follow from the round id.
-  roundId = (await seedDemoRound(api.http.baseUrl, () => undefined, new Date().getUTCFullYear() - 2)) ?? '';
   admin = await login(api.http, 'admin');
-  // the launch runs in the round's workflow: wait until it says it finished
-  for (let i = 0; i < 300; i++) {
-    const p = (await call(api.http, admin, 'GET', `/api/rounds/${roundId}/launch`)).json() as {
-      finishedAt: string | null;
-      total: number;
-    };
-    if (p.finishedAt !== null && p.total > 0) break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  cases = await listRoundCases(api.world.db, roundId);
-  parties = startDemoParties({ db: api.world.db, cases: api.world.casesReadFromDb, roundId });
+  const sender = await login(api.http, 'sender');
+  const res = await call(api.http, sender, 'POST', '/api/cases', {
+    ...nominationBody(A_UNITS),
+    policy: 'demo',
+  });
+  expect(res.statusCode).toBe(201);
+  caseId = (res.json() as { case: { caseId: string } }).case.caseId;
+  await waitForProjection(api, caseId);
 });
 
 afterAll(async () => {
-  await parties?.stop();
   await api?.close();
 });
 
-/** A case of the city (sending and receiving units the city's) whose parties act on time. */
-async function cityCase(): Promise<string> {
-  for (const [i, c] of cases.entries()) {
-    if ((i + 1) % 5 === 0) continue;
-    const state = await getCaseState(api.world.db, c.caseId);
+/** The case's parties, each doing their open duty at once (the demo parties' steps), until `done`. */
+async function playUntil(
+  done: (c: SecondmentContext) => boolean,
+  seconds: number,
+): Promise<SecondmentContext> {
+  const cases = api.world.casesReadFromDb;
+  const facts = {
+    caseId,
+    personId: A_UNITS.cadre,
+    post: { title: '副镇长', level: 'deputy_section', elected: true },
+  };
+  for (let i = 0; i < seconds; i++) {
+    const state = await getCaseState(api.world.db, caseId);
     const ctx = state?.snapshot.version === 2 ? state.snapshot.snapshot.context : null;
-    if (ctx && ctx.sendingUnit.startsWith('city.') && ctx.receivingUnit.startsWith('city.')) return c.caseId;
+    if (ctx && done(ctx)) return ctx;
+    const view = await cases.status(caseId);
+    for (const duty of view.openDuties) {
+      if (duty.paused) continue;
+      const step =
+        duty.kind === 'approval.decide' ? { type: 'approval.approve', payload: {} } : stepFor(duty, facts, 1);
+      if (!step || !ctx) continue;
+      const role = duty.owner.role;
+      const actor = {
+        id: role === 'cadre' ? A_UNITS.cadre : `demo-${role}`,
+        role,
+        unit:
+          role === 'org_admin'
+            ? ctx.orgUnit
+            : role === 'united_front'
+              ? ctx.unitedFrontUnit
+              : duty.owner.unit,
+      };
+      await cases.send(caseId, step.type as EventType, { ...step.payload, actor }).catch(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
   }
-  throw new Error('no city case in the demo round');
+  throw new Error(`case ${caseId} did not get there in ${seconds} s: ${(await cases.status(caseId)).status}`);
 }
 
 test('a form the case is not ready for is refused with what is missing; another county’s department gets 404', async () => {
-  const caseId = await cityCase();
   const res = await call(api.http, admin, 'GET', `/api/cases/${caseId}/documents/appraisalForm.pdf`);
   expect(res.statusCode).toBe(409);
   const error = errorOf(res);
   expect(error.code).toBe('DOCUMENT_INCOMPLETE');
   const fields = (error.missing ?? []).map((m) => m.field);
-  expect(fields).toEqual(expect.arrayContaining(['appraisal', 'inspection', 'result']));
+  expect(fields).toEqual(expect.arrayContaining(['case.post', 'appraisal', 'inspection', 'result']));
   for (const m of error.missing ?? []) expect(m.zh).toMatch(/[\u4e00-\u9fff]/);
   // the list says the same before anyone asks
   const list = (await call(api.http, admin, 'GET', `/api/cases/${caseId}/documents`)).json() as {
@@ -103,38 +131,28 @@ test('a form the case is not ready for is refused with what is missing; another 
 });
 
 test('every kind of a case that served its term, as DOCX and PDF, read back, recorded with its digest', async () => {
-  // the first case (on time) with its year-end assessment and its final grade
-  let ready: string | null = null;
-  for (let i = 0; i < 210 && !ready; i++) {
-    for (const [n, c] of cases.entries()) {
-      if ((n + 1) % 5 === 0) continue;
-      const state = await getCaseState(api.world.db, c.caseId);
-      const ctx = state?.snapshot.version === 2 ? state.snapshot.snapshot.context : null;
-      if (ctx?.final.result && ctx.annualAssessments.length > 0) {
-        ready = c.caseId;
-        break;
-      }
-    }
-    if (!ready) await new Promise((r) => setTimeout(r, 2000));
-  }
-  expect(ready).not.toBeNull();
-  const caseId = ready!;
-  const state = await getCaseState(api.world.db, caseId);
-  const ctx = state!.snapshot.version === 2 ? state!.snapshot.snapshot.context : null;
+  const ctx = await playUntil((c) => c.final.result !== null && c.annualAssessments.length > 0, 420);
   const detail = (await call(api.http, admin, 'GET', `/api/cases/${caseId}`)).json() as {
     cadre: { name: string };
     units: Record<string, { zh: string }>;
   };
   const name = detail.cadre.name;
-  const receiving = detail.units[ctx!.receivingUnit]!.zh;
-  const sending = detail.units[ctx!.sendingUnit]!.zh;
-  const year = ctx!.annualAssessments[0]!.year;
+  const receiving = detail.units[ctx.receivingUnit]!.zh;
+  const sending = detail.units[ctx.sendingUnit]!.zh;
+  const year = ctx.annualAssessments[0]!.year;
 
   const expected: Record<string, string[]> = {
-    appointmentApproval: ['干部任免审批表', name, ctx!.posting.post!.title, sending],
-    introductionLetter: ['介绍信', name, receiving, ctx!.posting.introductionLetter!],
+    appointmentApproval: ['干部任免审批表', name, ctx.posting.post!.title, sending],
+    introductionLetter: ['介绍信', name, receiving, ctx.posting.introductionLetter!],
     appraisalForm: ['挂职干部鉴定表', name, '政治坚定', '群众认可度高', '一年挂职工作总结'],
-    annualAssessmentForm: ['年度考核登记表', name, String(year), '工作认真', '上半年表现良好'],
+    // the sending unit's record of the months before the term, or — a year served whole — the form says none was owed
+    annualAssessmentForm: [
+      '年度考核登记表',
+      name,
+      String(year),
+      '工作认真',
+      ctx.priorRecords.some((r) => r.year === year) ? '上半年表现良好' : '无须提供挂职前表现情况',
+    ],
   };
   const digests: string[] = [];
   for (const [kind, words] of Object.entries(expected)) {
@@ -188,7 +206,7 @@ test('every kind of a case that served its term, as DOCX and PDF, read back, rec
   expect(withTrail.documentTrail.map((r) => r.sha256)).toEqual(digests);
 
   // the person's page offers the same forms: the newest case of theirs
-  const personId = cases.find((c) => c.caseId === caseId)!.personId;
+  const personId = A_UNITS.cadre;
   const viaPerson = await call(
     api.http,
     admin,
@@ -210,6 +228,21 @@ test('every kind of a case that served its term, as DOCX and PDF, read back, rec
 });
 
 test('the round’s list as DOCX and PDF names its cadres, recorded in the round’s own trail; an officer is refused', async () => {
+  // Two years back: the shared dev server may run this year's and last year's demo round (other
+  // suites), and a round's and its cases' workflow ids follow from the round id.
+  const roundId =
+    (await seedDemoRound(api.http.baseUrl, () => undefined, new Date().getUTCFullYear() - 2)) ?? '';
+  // the launch runs in the round's workflow: wait until it says it finished
+  for (let i = 0; i < 300; i++) {
+    const p = (await call(api.http, admin, 'GET', `/api/rounds/${roundId}/launch`)).json() as {
+      finishedAt: string | null;
+      total: number;
+    };
+    if (p.finishedAt !== null && p.total > 0) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const cases = await listRoundCases(api.world.db, roundId);
+  expect(cases.length).toBe(27);
   const names = cases.slice(0, 5).map((c) => c.name);
   const digests: string[] = [];
   for (const format of ['docx', 'pdf'] as const) {
