@@ -28,7 +28,11 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { field?: string; rule?: string } = {},
+    readonly extra: {
+      field?: string;
+      rule?: string;
+      missing?: { field: string; zh: string; en: string }[];
+    } = {},
   ) {
     super(message);
     this.name = 'ApiError';

@@ -40,6 +40,8 @@ import { roundBoardRoutes } from './routes/roundBoard';
 import { roundLaunchRoutes } from './routes/roundLaunch';
 import { roundStatsRoutes } from './routes/roundStats';
 import { seminarRoutes } from './routes/seminars';
+import { documentRoutes } from './routes/documents';
+import { feedRoutes } from './routes/feeds';
 import { allocationRoutes } from './routes/allocations';
 
 export type { ApiContext, ApiDeps } from './context';
@@ -159,6 +161,8 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     roundStatsRoutes(r, ctx);
     seminarRoutes(r, ctx);
     allocationRoutes(r, ctx);
+    documentRoutes(r, ctx);
+    feedRoutes(r, ctx);
     done();
   });
   void app.register(consoleRoutes);

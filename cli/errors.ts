@@ -10,13 +10,19 @@ export class CliError extends Error {
     readonly code: string,
     message: string,
     readonly exitCode: ExitCode,
-    readonly extra: { field?: string; rule?: string } = {},
+    readonly extra: {
+      field?: string;
+      rule?: string;
+      missing?: { field: string; zh: string; en: string }[];
+    } = {},
   ) {
     super(message);
     this.name = 'CliError';
   }
 
-  toJson(): { error: { code: string; message: string; field?: string; rule?: string } } {
+  toJson(): {
+    error: { code: string; message: string; field?: string; rule?: string; missing?: unknown[] };
+  } {
     return { error: { code: this.code, message: this.message, ...this.extra } };
   }
 }

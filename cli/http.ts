@@ -34,7 +34,14 @@ export class ApiClient {
   }
 
   /** A file the API answers with (CSV, XLSX): its bytes, type and suggested name. */
-  async download(path: string): Promise<{ bytes: Buffer; contentType: string; fileName: string | null }> {
+  async download(path: string): Promise<{
+    bytes: Buffer;
+    contentType: string;
+    fileName: string | null;
+    /** the RFC 5987 `filename*` (a Chinese name), when the API gives one */
+    fileNameUtf8: string | null;
+    headers: Headers;
+  }> {
     const headers: Record<string, string> = {};
     if (this.session) headers.cookie = this.session.cookie;
     let res: Response;
@@ -59,6 +66,8 @@ export class ApiClient {
       bytes,
       contentType: res.headers.get('content-type') ?? '',
       fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null,
+      fileNameUtf8: utf8FileName(disposition),
+      headers: res.headers,
     };
   }
 
@@ -114,8 +123,8 @@ export class ApiClient {
         exit,
       );
     }
-    const { code, message, field, rule } = parsed.data.error;
-    const extra = { ...(field ? { field } : {}), ...(rule ? { rule } : {}) };
+    const { code, message, field, rule, missing } = parsed.data.error;
+    const extra = { ...(field ? { field } : {}), ...(rule ? { rule } : {}), ...(missing ? { missing } : {}) };
     if (code === 'UNAUTHENTICATED' && this.session) {
       return new CliError(
         code,
@@ -139,4 +148,15 @@ function unreachable(baseUrl: string, err: unknown): CliError {
     `无法连接 API / cannot reach the API at ${baseUrl}: ${why}`,
     EXIT.UNAVAILABLE,
   );
+}
+
+/** `filename*=UTF-8''…` of a Content-Disposition (RFC 5987), decoded; null when absent or malformed. */
+function utf8FileName(disposition: string): string | null {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (!encoded) return null;
+  try {
+    return decodeURIComponent(encoded.trim());
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,5 @@
 // Cases over HTTP: the list and its filters, one case in detail, nomination and events.
+import { documentRecordSchema } from './documents';
 import { z } from 'zod';
 import { eventPayloadSchemas, nominationSchema, type EventType } from '../machines/secondment';
 import {
@@ -187,6 +188,8 @@ export const caseDetailSchema = z.object({
   liveError: z.string().nullable(),
   openDuties: z.array(openDutySchema),
   auditTrail: z.array(auditEntrySchema),
+  /** generated documents (文书生成记录): their own chain, anchored in the audit trail */
+  documentTrail: z.array(documentRecordSchema),
   personnelFile: z.array(personnelFileEntrySchema),
   allowedEvents: z.array(allowedEventSchema),
   you: z.object({ role: z.string(), unit: z.string() }),

@@ -90,6 +90,11 @@ export const API_ERRORS = {
     exit: EXIT.REFUSED,
     meaning: 'the proposal was already approved or rejected',
   },
+  DOCUMENT_INCOMPLETE: {
+    status: 409,
+    exit: EXIT.REFUSED,
+    meaning: 'the document lacks data the process has not produced yet (missing items listed)',
+  },
   NOTHING_TO_RETRY: {
     status: 409,
     exit: EXIT.REFUSED,
@@ -228,6 +233,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     field: z.string().optional(),
     rule: z.string().optional(),
+    /** DOCUMENT_INCOMPLETE: what the document still lacks, each with its input field and words */
+    missing: z.array(z.object({ field: z.string(), zh: z.string(), en: z.string() })).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

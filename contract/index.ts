@@ -24,3 +24,4 @@ export * from './calendar';
 export * from './reservePool';
 export * from './views';
 export * from './fourEyes';
+export * from './documents';

@@ -31,6 +31,22 @@ export { getCaseState, caseHasProjection, type StoredCaseState } from './caseSta
 export { listCases, getCase, openCaseIds } from './cases';
 export { getAuditTrail } from './auditTrail';
 export { exportCases } from './auditExport';
+export {
+  recordDocument,
+  listDocumentRecords,
+  verifyDocumentChain,
+  documentRecordHash,
+  type DocumentRecord,
+  type NewDocumentRecord,
+} from './documentRecords';
+export {
+  createFeedToken,
+  revokeFeedTokens,
+  feedTokenOwner,
+  liveFeedTokens,
+  type FeedPurpose,
+  type FeedPrincipal,
+} from './feedTokens';
 export { getPersonnelFile } from './personnelFile';
 export {
   caseRefInScope,

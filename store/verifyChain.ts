@@ -2,6 +2,7 @@ import type { ChainVerification } from '../contract';
 import type { AuditKeys, Queryable } from '../db';
 import { auditEntryHash, GENESIS_HASH, keyedAuditEntryHash, payloadDigest } from './auditHash';
 import { auditRowsOf, hashedFieldsOf, type AuditRow } from './auditTrail';
+import { verifyDocumentChain } from './documentRecords';
 
 export interface ChainVerificationSummary {
   ok: boolean;
@@ -135,6 +136,16 @@ export async function verifyChain(
       reason: `案件投影记录到第 ${lastSeq} 条，审计记录只有 ${rows.length} 条 / projection records seq ${lastSeq} but only ${rows.length} entries exist`,
     };
   }
+  // The generated documents' entries, anchored in this chain (migration 012).
+  const documents = await verifyDocumentChain(db, caseId);
+  if (documents)
+    return {
+      ok: false,
+      caseId,
+      entries: rows.length,
+      firstBrokenSeq: documents.seq,
+      reason: documents.reason,
+    };
   return {
     ok: true,
     caseId,

@@ -35,6 +35,7 @@ import {
   getCase,
   getPersonnelFile,
   listCasesInScope,
+  listDocumentRecords,
   nearestDepartment,
   nominationPartiesOf,
   personInScope,
@@ -59,6 +60,7 @@ import {
   onBehalfPrincipal,
   type CaseRef,
 } from '../scope';
+import { recordView } from './documents';
 import type { ZodApp } from './types';
 
 /** Sends one event as this user; the client's and the machine's refusals become API errors. */
@@ -270,18 +272,22 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
     async (request) => {
       const user = callerOf(request);
       const ref = await caseInScope(ctx.db, user, request.params.id);
-      const [summary, auditTrail, personnelFile, live, allowed, cadreName, round] = await Promise.all([
-        getCase(ctx.db, ref.caseId),
-        getAuditTrail(ctx.db, ref.caseId),
-        getPersonnelFile(ctx.db, ref.caseId),
-        ctx.cases.status(ref.caseId).then(
-          (v) => ({ ok: true as const, v }),
-          (e: unknown) => ({ ok: false as const, e }),
-        ),
-        allowedFor(ctx, user, ref).catch(() => null),
-        ref.cadreId ? personNames(ctx.db, [ref.cadreId]).then((m) => m.get(ref.cadreId ?? '') ?? null) : null,
-        caseRoundOf(ctx.db, ref.caseId),
-      ]);
+      const [summary, auditTrail, documents, personnelFile, live, allowed, cadreName, round] =
+        await Promise.all([
+          getCase(ctx.db, ref.caseId),
+          getAuditTrail(ctx.db, ref.caseId),
+          listDocumentRecords(ctx.db, ref.caseId),
+          getPersonnelFile(ctx.db, ref.caseId),
+          ctx.cases.status(ref.caseId).then(
+            (v) => ({ ok: true as const, v }),
+            (e: unknown) => ({ ok: false as const, e }),
+          ),
+          allowedFor(ctx, user, ref).catch(() => null),
+          ref.cadreId
+            ? personNames(ctx.db, [ref.cadreId]).then((m) => m.get(ref.cadreId ?? '') ?? null)
+            : null,
+          caseRoundOf(ctx.db, ref.caseId),
+        ]);
       const view = live.ok ? live.v : null;
       const codes = [
         ref.sendingUnit,
@@ -318,6 +324,7 @@ export function caseRoutes(r: ZodApp, ctx: ApiContext): void {
           escalationStep: d.escalations.at(-1)?.step ?? null,
         })),
         auditTrail,
+        documentTrail: documents.map(recordView),
         personnelFile,
         allowedEvents: (allowed ?? []).map((type) => ({
           type,

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { auditExport, auditPublicKey, auditVerify } from './audit';
 import { login, logout, whoami } from './auth';
 import { bulk } from './bulk';
+import { documentsGet, documentsList, feedCreate, feedRevoke } from './documents';
 import { calendarList, calendarLoad, calendarReplan } from './calendar';
 import { intervene } from './intervene';
 import { proposalsApprove, proposalsList, proposalsReject } from './proposals';
@@ -49,6 +50,10 @@ export const COMMANDS: Command[] = [
   auditVerify,
   auditExport,
   auditPublicKey,
+  documentsGet,
+  documentsList,
+  feedCreate,
+  feedRevoke,
   usersCreate,
   usersList,
   usersDisable,

@@ -1,4 +1,4 @@
--- 010: four-eyes proposals (双人复核). An intervention the policy names is proposed by one org admin
+-- 011: four-eyes proposals (双人复核). An intervention the policy names is proposed by one org admin
 -- and applied only when a second, different admin of the same organization department approves it.
 -- A bulk proposal keeps the exact dry-run plan it was approved on; the proposal's own trail keeps
 -- every step (proposed, approved / rejected, applied) with who and why.

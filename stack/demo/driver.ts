@@ -17,14 +17,14 @@ const PROMOTED_PERSON = 'p9f6b5e37a2c0e8f1b3d5';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-interface CaseFacts {
+export interface CaseFacts {
   caseId: string;
   personId: string;
   post: { title: string; level: string; elected: boolean } | null;
 }
 
 /** The event a diligent party sends for a duty, or null for one the demo leaves (milestones …). */
-function stepFor(
+export function stepFor(
   duty: DutyView,
   c: CaseFacts,
   n: number,

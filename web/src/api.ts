@@ -11,6 +11,7 @@ export type {
   AuditEntry,
   BulkPlan as BulkPreview,
   CaseDetail,
+  CaseDocuments,
   CasePage,
   CaseSummary,
   CalendarList,

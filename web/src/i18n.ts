@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { Label, Vocabulary } from './api';
 import { ROUND_MESSAGES } from './messages';
 import { FOUR_EYES_MESSAGES } from './fourEyesMessages';
+import { PAPERWORK_MESSAGES } from './paperworkMessages';
 
 export type Lang = 'zh' | 'en';
 export type { Label };
@@ -59,6 +60,7 @@ export function persistLang(lang: Lang): void {
 const M = {
   ...ROUND_MESSAGES,
   ...FOUR_EYES_MESSAGES,
+  ...PAPERWORK_MESSAGES,
   appTitle: { zh: '挂职锻炼管理系统', en: 'Secondment Management Console' },
   appSubtitle: { zh: '组织部门工作平台', en: 'for organization departments' },
   navDashboard: { zh: '工作台', en: 'Dashboard' },

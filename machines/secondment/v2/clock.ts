@@ -115,3 +115,14 @@ export function yearStartBefore(yearEnd: string, start: string, policy: Policy):
   const yearStart = Date.UTC(civilEnd.getUTCFullYear() - 1, 0, 1) - policy.timeZoneOffsetMinutes * 60_000;
   return iso(ms(start) + (yearStart - ms(start)) / scale);
 }
+
+/**
+ * An instant of the case on calendar time, counted from the term's start: itself on the real clock;
+ * on the demo's compressed clock where the mapped calendar has got to (so a printed term runs a
+ * year, as yearEndsBetween's years do, not two minutes).
+ */
+export function onCalendarClock(at: string, start: string, policy: Policy): string {
+  if (policy.termClock.kind !== 'compressed') return at;
+  const scale = MEAN_MONTH_MS / (policy.termClock.secondsPerMonth * 1000);
+  return iso(ms(start) + (ms(at) - ms(start)) * scale);
+}

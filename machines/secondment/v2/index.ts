@@ -99,7 +99,14 @@ export { postingChecklist, postingComplete, returnComplete, type ChecklistItem }
 export { evaluateEligibility, type EligibilityFailure } from './eligibility';
 export { computeFinal, missingFinalInputs } from './scoring';
 export { gradeBand, excellentSuggested } from './assessment';
-export { addDuration, addTermMonths, addCalendarMonths, startOfDate, civilDate } from './clock';
+export {
+  addDuration,
+  addTermMonths,
+  addCalendarMonths,
+  startOfDate,
+  civilDate,
+  onCalendarClock,
+} from './clock';
 export {
   kindSchema,
   kindLabels,
@@ -141,3 +148,4 @@ export { renderStatechart, STATUS_NODE } from './statechart';
 export { isoDateSchema, isoDateTimeSchema } from './time';
 export { checkNomination } from './nomination';
 export { needsSecondAdmin, bulkNeedsSecondAdmin, proposalDeadlines, proposalLadder } from './fourEyes';
+export { stepTime } from './duties';

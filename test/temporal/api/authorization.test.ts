@@ -320,6 +320,40 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    name: 'GET /api/cases/:id/documents',
+    async check(s, u) {
+      const res = await call(api.http, s, 'GET', `/api/cases/${caseA}/documents`);
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { kinds: { kind: string; ready: boolean }[] };
+      expect(body.kinds.find((k) => k.kind === 'appointmentApproval')?.ready).toBe(false);
+    },
+  },
+  {
+    name: 'GET /api/cases/:id/documents/appointmentApproval.pdf',
+    async check(s, u) {
+      const res = await call(api.http, s, 'GET', `/api/cases/${caseA}/documents/appointmentApproval.pdf`);
+      if (!u.sees.A) return void expect([res.statusCode, code(res)]).toEqual([404, 'NOT_FOUND']);
+      // in scope: refused with what is missing (no post yet), never a document with blanks
+      expect([res.statusCode, code(res), field(res)]).toEqual([409, 'DOCUMENT_INCOMPLETE', 'case.post']);
+    },
+  },
+  {
+    name: 'POST /api/my/feeds (duties, then the department feed)',
+    async check(s, u) {
+      const res = await call(api.http, s, 'POST', '/api/my/feeds', { purpose: 'duties' });
+      if (u.role === 'auditor') return void expect([res.statusCode, code(res)]).toEqual([403, 'FORBIDDEN']);
+      expect(res.statusCode).toBe(201);
+      const dept = await call(api.http, s, 'POST', '/api/my/feeds', { purpose: 'overdue' });
+      expect(dept.statusCode).toBe(u.role === 'org_admin' ? 201 : 403);
+      // the feed lists case A's duties only for those who see it
+      const { path } = res.json() as { path: string };
+      const ics = await api.http.inject({ method: 'GET', url: path });
+      expect(ics.statusCode).toBe(200);
+      if (!u.sees.A) expect(ics.body).not.toContain(caseA);
+    },
+  },
+  {
     name: 'GET /api/stuck',
     async check(s, u) {
       const res = await call(api.http, s, 'GET', '/api/stuck');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { eventMeta, get, type CaseDetail, type EventMeta, type User } from '../api';
 import { Card, ErrorNote, Flags, Loading, StatusBadge } from '../components/common';
+import { CaseDocumentsCard } from '../components/Documents';
 import { DueIn, DutyTable, PlannedDutyTable } from '../components/DutyTable';
 import { EventForm } from '../components/EventForm';
 import { InterventionDialog } from '../components/InterventionDialog';
@@ -221,6 +222,7 @@ export function CasePage({ caseId, user }: { caseId: string; user: User }) {
               </div>
             )}
           </Card>
+          <CaseDocumentsCard caseId={d.caseId} reloadKey={d.auditTrail.length} />
           <Card title={i.t('statechart')}>
             <Statechart status={d.status} visitedStatuses={visited} />
           </Card>

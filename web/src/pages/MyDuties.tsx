@@ -1,6 +1,7 @@
 import { get, type MyDuty, type User } from '../api';
 import { Card, CaseLink, Empty, ErrorNote, Loading, StatusBadge } from '../components/common';
 import { DueIn, EscalationBadge } from '../components/DutyTable';
+import { FeedSubscription } from '../components/FeedSubscription';
 import { dateTime } from '../format';
 import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
@@ -89,6 +90,7 @@ export function MyDuties({ user }: { user: User }) {
           </p>
         )}
       </Card>
+      <FeedSubscription />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { PersonDetail } from '../../../contract';
 import { get } from '../api';
 import { CaseLink, Card, Empty, ErrorNote, Loading, StatusBadge } from '../components/common';
+import { CaseDocumentsCard } from '../components/Documents';
 import { dateTime } from '../format';
 import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
@@ -138,6 +139,7 @@ export function PersonPage({ personId }: { personId: string }) {
           </table>
         )}
       </Card>
+      {d.cases[0] && <CaseDocumentsCard caseId={d.cases[0].caseId} />}
       <div class="grid grid-2">
         <Card title={i.t('personnelFile')} testid="person-file">
           {d.personnelFile.length === 0 ? (

@@ -51,6 +51,22 @@ export function StatsTab({ round }: { round: RoundDetail }) {
         <a class="btn" href={`/api/rounds/${id}/stats.csv`} download data-testid="download-csv">
           {i.t('downloadCsv')}
         </a>
+        <a
+          class="btn"
+          href={`/api/rounds/${id}/documents/roundList.docx`}
+          download
+          data-testid="download-roundList-docx"
+        >
+          {i.t('roundListDocument')} · Word
+        </a>
+        <a
+          class="btn"
+          href={`/api/rounds/${id}/documents/roundList.pdf`}
+          download
+          data-testid="download-roundList-pdf"
+        >
+          {i.t('roundListDocument')} · PDF
+        </a>
       </div>
       <div class="kpis kpis-6">
         {tile('statTotal', s.total, 'stat-total')}
