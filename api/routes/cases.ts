@@ -84,11 +84,15 @@ export async function sendAs(
 }
 
 /**
- * Why a case does not move, as Temporal tells it: a failing activity or workflow task, or a
- * workflow that ended. Null when nothing is failing (a refused write is not a wedge: the case went on).
+ * Why a case does not move, as Temporal tells it: a failing activity or workflow task. Null when
+ * nothing holds it (a refused write is not a wedge: the case went on; an ended workflow answers an
+ * event at once with its own error).
  */
 export async function wedgedBecause(ctx: ApiContext, caseId: string): Promise<string | null> {
-  const problems = (await ctx.ops.technicalProblems(caseId)).filter((p) => p.kind !== 'unstorable');
+  // only what holds an answer back: a refused write went on, an ended workflow answers at once
+  const problems = (await ctx.ops.technicalProblems(caseId)).filter(
+    (p) => p.kind === 'activity' || p.kind === 'workflowTask',
+  );
   return problems.length > 0 ? problems.map((p) => p.reason).join('; ') : null;
 }
 
