@@ -118,6 +118,8 @@ export function feedRoutes(r: ZodApp, ctx: ApiContext): void {
         summary:
           'The ICS feed of a token (no session: the token is the key). Duties with a VALARM at the first step of each case’s escalation ladder; 404 for an unknown or revoked token',
         params: feedTokenParamSchema,
+        // a file, not JSON: the route declares only its error answers (the 200 body is the calendar)
+        response: { ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
