@@ -150,7 +150,10 @@ export function feedRoutes(r: ZodApp, ctx: ApiContext): void {
               reminderBeforeSeconds: DEFAULT_REMINDER_SECONDS,
             })
           : adminFeed({ ...common, name: `挂职工作逾期与停滞事项（${user.displayName}）` });
-      return reply.header('content-type', ICS_CONTENT_TYPE).header('cache-control', 'no-store').send(body);
+      return reply
+        .header('content-type', ICS_CONTENT_TYPE)
+        .header('cache-control', 'no-store')
+        .send(body as never);
     },
   );
 }
